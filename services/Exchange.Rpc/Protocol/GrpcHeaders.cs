@@ -1,0 +1,44 @@
+namespace Exchange.Rpc.Protocol;
+
+/// <summary>Header names and values of the gRPC-over-HTTP/2 protocol.</summary>
+public static class GrpcHeaders
+{
+    public const string ContentType = "application/grpc";
+    public const string ContentTypeProto = "application/grpc+proto";
+    public const string Status = "grpc-status";
+    public const string Message = "grpc-message";
+    public const string Timeout = "grpc-timeout";
+    public const string Encoding = "grpc-encoding";
+    public const string AcceptEncoding = "grpc-accept-encoding";
+    public const string Te = "te";
+    public const string Trailers = "trailers";
+    public const string Identity = "identity";
+    public const string Gzip = "gzip";
+    public const string SupportedEncodings = "identity,gzip";
+    public const string UserAgent = "exchange-rpc-dotnet/1.0";
+
+    /// <summary>True for <c>application/grpc</c> and <c>application/grpc+proto</c> (with parameters).</summary>
+    public static bool IsGrpcContentType(string? contentType)
+    {
+        if (contentType is null || !contentType.StartsWith(ContentType, StringComparison.OrdinalIgnoreCase)) return false;
+        if (contentType.Length == ContentType.Length) return true;
+        var rest = contentType.AsSpan(ContentType.Length);
+        return rest[0] == ';' || rest.StartsWith("+proto", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Headers that belong to HTTP or to the protocol and are never exposed as custom metadata.
+    /// </summary>
+    public static bool IsReserved(string key) =>
+        key.Length == 0
+        || key[0] == ':'
+        || key.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("content-type", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("te", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("host", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("content-length", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("connection", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("transfer-encoding", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("accept-encoding", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("content-encoding", StringComparison.OrdinalIgnoreCase);
+}
