@@ -40,7 +40,14 @@ internal static class ServiceBinder
             var responseType = method.OutputType.ClrType;
             var bindMethod = typeof(ServiceBinder).GetMethod(method.IsServerStreaming ? nameof(BindServerStreaming) : nameof(BindUnary), BindingFlags.NonPublic | BindingFlags.Static)!
                 .MakeGenericMethod(typeof(TService), requestType, responseType);
-            bound.Add((ServerMethod)bindMethod.Invoke(null, [method, implementation, factory, options, logger])!);
+            try
+            {
+                bound.Add((ServerMethod)bindMethod.Invoke(null, [method, implementation, factory, options, logger])!);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            }
         }
         return bound;
     }
