@@ -234,9 +234,12 @@ const cases = {
   },
 
   async cancel_after_first_response(client) {
+    // The stream would last 38 s; the first response must come at once (flushed, not held
+    // back until the end), so the cancel lands mid-stream, well before the 15 s deadline.
+    const sizes = Array.from({ length: 20 }, (_, i) => 1000 + i);
     const outcome = await serverStream(client, 'StreamingOutputCall',
-      { responseSizes: [31415, 9, 2653, 58979], intervalMs: 1000 },
-      { onMessage: (message, call) => call.cancel() });
+      { responseSizes: sizes, intervalMs: 2000 },
+      { deadlineMs: 15_000, onMessage: (message, call) => call.cancel() });
     expectStatus(outcome, Status.CANCELLED, 'StreamingOutputCall cancelled after its first response');
     assert.equal(outcome.messages.length, 1, `expected 1 response before the cancel, got ${outcome.messages.length}`);
     await expectServerAlive(client, 'a cancelled stream');
@@ -282,7 +285,9 @@ const cases = {
   async health_watch(client, address) {
     const health = new Health(address, grpc.credentials.createInsecure());
     try {
-      const outcome = await serverStream(health, 'Watch', { service: '' }, { onMessage: (message, call) => call.cancel() });
+      // A watch never ends by itself: the deadline only bounds a server that sends nothing.
+      const outcome = await serverStream(health, 'Watch', { service: '' },
+        { deadlineMs: 10_000, onMessage: (message, call) => call.cancel() });
       assert.ok(outcome.messages.length >= 1, `Health.Watch("") ended with ${Status[outcome.status.code]} before any status`);
       assert.equal(outcome.messages[0].status, 'SERVING', `Health.Watch("") sent ${outcome.messages[0].status} first`);
       expectStatus(outcome, Status.CANCELLED, 'Health.Watch cancelled by the client');
