@@ -1,0 +1,14 @@
+using Exchange.Projects.Grpc;
+using Exchange.Projects.V1;
+using Exchange.Rpc.Server;
+using Exchange.ServiceDefaults;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddServiceDefaults("projects");
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapRpcService<ProjectsRpc>(ProjectsReflection.Descriptor.Services[0]);
+app.Run();
+
+public partial class Program;
