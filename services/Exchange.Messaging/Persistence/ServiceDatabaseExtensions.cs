@@ -44,7 +44,8 @@ public static class ServiceDatabaseExtensions
     }
 
     /// <summary>Configures <paramref name="options"/> for <paramref name="settings"/>; also for tests and tools.</summary>
-    public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, ServiceDatabaseSettings settings)
+    public static TBuilder UseProvider<TBuilder>(this TBuilder options, ServiceDatabaseSettings settings)
+        where TBuilder : DbContextOptionsBuilder
     {
         _ = settings.Provider switch
         {
@@ -53,6 +54,7 @@ public static class ServiceDatabaseExtensions
         };
         // Migrations are written by hand, without a model snapshot (see ServiceMigrations), so EF
         // cannot compare them with the model; the migration tests do that instead.
-        return options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return options;
     }
 }
