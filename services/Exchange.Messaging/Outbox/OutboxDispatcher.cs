@@ -92,20 +92,22 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
     }
 
     /// <summary>
-    /// Waits until the bus has started its receive endpoints, which declares this service's queues and
-    /// bindings before its first event goes out (RabbitMQ drops messages no queue is bound for).
+    /// Waits until the bus has been healthy once, i.e. connected with every receive endpoint ready. That
+    /// declares this service's queues and bindings in the broker before its first event goes out:
+    /// RabbitMQ drops a message no queue is bound for. The queues are durable, so after this first
+    /// time a later outage loses nothing and publishing no longer waits for health.
     /// </summary>
     private async Task WaitForBusAsync(CancellationToken stoppingToken)
     {
-        var deadline = Now + _options.BusStartTimeout;
+        var warnAt = Now + _options.BusStartWarning;
         while (_bus.CheckHealth().Status != BusHealthStatus.Healthy)
         {
-            if (Now >= deadline)
+            if (Now >= warnAt)
             {
-                _logger.LogWarning("The bus is not healthy after {Timeout}; dispatching anyway, failed publishes will be retried", _options.BusStartTimeout);
-                return;
+                _logger.LogWarning("The outbox of {Context} waits for the bus to become healthy before publishing", typeof(TContext).Name);
+                warnAt = Now + _options.BusStartWarning;
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
         }
     }
 

@@ -28,6 +28,9 @@ public sealed class OutboxOptions
     /// <summary>How long a dispatcher instance keeps the outbox lease without renewing it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Longest wait for the bus to start (and declare its topology) before the first publish is tried anyway.</summary>
-    public TimeSpan BusStartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// The dispatcher publishes nothing until the bus has been healthy once (its topology declared);
+    /// while it waits, it logs a warning this often.
+    /// </summary>
+    public TimeSpan BusStartWarning { get; set; } = TimeSpan.FromSeconds(30);
 }

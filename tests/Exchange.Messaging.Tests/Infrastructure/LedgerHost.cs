@@ -32,20 +32,23 @@ public sealed class LedgerHost : IAsyncDisposable
 
     public ConsumedMessages Consumed => Services.GetRequiredService<ConsumedMessages>();
 
+    public static string NewServiceName() => "t" + Guid.NewGuid().ToString("N")[..10];
+
     public static async Task<LedgerHost> StartAsync(
         TestDatabase database,
         ITestOutputHelper output,
         Action<IBusRegistrationConfigurator>? consumers = null,
         IDictionary<string, string?>? settings = null,
-        bool withOutbox = true)
+        bool withOutbox = true,
+        string? serviceName = null,
+        bool waitForBus = true)
     {
-        var serviceName = "t" + Guid.NewGuid().ToString("N")[..10];
+        serviceName ??= NewServiceName();
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var configuration = new Dictionary<string, string?>(database.Configuration)
         {
             ["Messaging:RetryIntervals"] = "50,50,50",
             ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
-            ["Messaging:Outbox:BusStartTimeout"] = "00:00:10",
         };
         if (settings?.ContainsKey("Messaging:Transport") != true && settings?.ContainsKey("ConnectionStrings:RabbitMq") != true)
         {
@@ -54,7 +57,8 @@ public sealed class LedgerHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
         builder.Configuration.AddInMemoryCollection(configuration);
 
-        builder.Logging.AddProvider(new TestOutputLoggerProvider(output)).SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddProvider(new TestOutputLoggerProvider(output)).SetMinimumLevel(LogLevel.Information)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSingleton<ConsumedMessages>();
         builder.Services.AddServiceDatabase<LedgerDb>(builder.Configuration, "ledger");
         builder.Services.AddExchangeMessaging(builder.Configuration, serviceName, consumers);
@@ -62,8 +66,17 @@ public sealed class LedgerHost : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync();
-        return new LedgerHost(host, serviceName);
+        var started = new LedgerHost(host, serviceName);
+        // The host's start does not wait for the receive endpoints; a test that publishes right away
+        // would race its own queue's declaration.
+        if (waitForBus) await started.WaitForHealthyBusAsync();
+        return started;
     }
+
+    public Task WaitForHealthyBusAsync() =>
+        Eventually.True(
+            () => Task.FromResult(Services.GetRequiredService<IBusControl>().CheckHealth().Status == BusHealthStatus.Healthy),
+            "the bus to be healthy");
 
     /// <summary>One unit of work of the service: changes made in <paramref name="work"/> are saved together.</summary>
     public async Task WriteAsync(Func<LedgerDb, IEventOutbox, Task> work)
