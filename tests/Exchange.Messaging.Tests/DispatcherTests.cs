@@ -151,26 +151,32 @@ public sealed class DispatcherTests(ITestOutputHelper output)
         }
     }
 
+    private static void RecordAllCopies(IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<CreditRecorder>().Endpoint(e =>
+        {
+            e.Temporary = true;
+            e.ConcurrentMessageLimit = 1;
+        });
+
     [Fact]
     public async Task Two_instances_sharing_a_database_publish_each_event_once()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
         var serviceName = LedgerHost.NewServiceName();
-        await using var first = await LedgerHost.StartAsync(database, output, CreditConsumer, serviceName: serviceName);
+        await using var first = await LedgerHost.StartAsync(database, output, RecordAllCopies, serviceName: serviceName);
         await using var second = await LedgerHost.StartAsync(database, output, serviceName: serviceName);
-        var account = Guid.NewGuid();
-        await CreateAccountsAsync(first, account);
+        var accounts = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToArray();
+        await CreateAccountsAsync(first, accounts);
 
-        for (var i = 0; i < 20; i++)
-        {
-            await WriteCreditsAsync(i % 2 == 0 ? first : second, (account, i));
-        }
+        // A backlog big enough that two dispatchers without the lease would be at it together.
+        await WriteCreditsAsync(second, [.. from index in Enumerable.Range(0, 10) from account in accounts select (account, index)]);
 
-        await Eventually.Get(first.OutboxAsync, rows => rows.Count == 20 && rows.All(r => r.DispatchedAt is not null), "every event dispatched");
-        await Eventually.True(() => Task.FromResult(ConsumedFor(first, account).Count >= 20), "every event consumed");
+        await Eventually.Get(first.OutboxAsync, rows => rows.Count == 100 && rows.All(r => r.DispatchedAt is not null), "every event dispatched");
+        await Eventually.True(() => Task.FromResult(accounts.All(a => ConsumedFor(first, a).Count >= 10)), "every event consumed");
         await Task.Delay(500); // room for a second copy to show up, were one sent
-        var consumed = ConsumedFor(first, account);
-        Assert.Equal(20, consumed.Count);
-        Assert.Equal(Enumerable.Range(0, 20), consumed.Select(c => ((AccountCredited)c.Message).Index));
+        foreach (var account in accounts)
+        {
+            Assert.Equal(Enumerable.Range(0, 10), ConsumedFor(first, account).Select(c => ((AccountCredited)c.Message).Index));
+        }
     }
 }

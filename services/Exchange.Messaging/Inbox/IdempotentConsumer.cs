@@ -29,18 +29,28 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db) : ICon
             .AnyAsync(m => m.Consumer == ConsumerName && m.MessageId == messageId, cancellationToken);
         if (handled) return;
 
-        db.Set<InboxMessage>().Add(new InboxMessage
+        try
         {
-            Consumer = ConsumerName,
-            MessageId = messageId,
-            MessageType = typeof(TMessage).FullName ?? typeof(TMessage).Name,
-            ProcessedAt = DateTime.UtcNow,
-        });
-        await HandleAsync(context);
-        // A copy of the message handled concurrently fails here on the inbox key and rolls back;
-        // its retry then finds the inbox row and does nothing.
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            db.Set<InboxMessage>().Add(new InboxMessage
+            {
+                Consumer = ConsumerName,
+                MessageId = messageId,
+                MessageType = typeof(TMessage).FullName ?? typeof(TMessage).Name,
+                ProcessedAt = DateTime.UtcNow,
+            });
+            await HandleAsync(context);
+            // A copy of the message handled concurrently fails here on the inbox key and rolls back;
+            // its retry then finds the inbox row and does nothing.
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // The transaction rolls back; entities of the failed attempt must not ride along into a
+            // retry that shares this DbContext.
+            db.ChangeTracker.Clear();
+            throw;
+        }
     }
 
     /// <summary>Applies the message to <see cref="Db"/>; saved and committed together with the inbox row.</summary>
