@@ -114,51 +114,66 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
     /// <summary>One pass over the outbox; returns how many events were published.</summary>
     internal async Task<int> DispatchRoundAsync(CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (!await _lease.TryAcquireAsync(db, _options.LeaseDuration, cancellationToken)) return 0;
+        List<OutboxMessage> backlog;
+        await using (var scope = _scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            if (!await _lease.TryAcquireAsync(db, _options.LeaseDuration, cancellationToken)) return 0;
 
-        var now = Now;
-        // Only the head of a stream ever has a retry time, so the latest one in a stream is its head's.
-        var streams = await db.Set<OutboxMessage>()
-            .Where(m => m.DispatchedAt == null)
-            .GroupBy(m => m.StreamKey)
-            .Select(g => new { StreamKey = g.Key, Oldest = g.Min(m => m.CreatedAt), RetryAt = g.Max(m => m.NextAttemptAt) })
-            .Where(s => s.RetryAt == null || s.RetryAt <= now)
-            .OrderBy(s => s.Oldest)
-            .Select(s => s.StreamKey)
-            .Take(_options.BatchSize)
-            .ToListAsync(cancellationToken);
-        if (streams.Count == 0) return 0;
+            var now = Now;
+            // Only the head of a stream ever has a retry time, so the latest one in a stream is its head's.
+            var streams = await db.Set<OutboxMessage>()
+                .Where(m => m.DispatchedAt == null)
+                .GroupBy(m => m.StreamKey)
+                .Select(g => new { StreamKey = g.Key, Oldest = g.Min(m => m.CreatedAt), RetryAt = g.Max(m => m.NextAttemptAt) })
+                .Where(s => s.RetryAt == null || s.RetryAt <= now)
+                .OrderBy(s => s.Oldest)
+                .Select(s => s.StreamKey)
+                .Take(_options.BatchSize)
+                .ToListAsync(cancellationToken);
+            if (streams.Count == 0) return 0;
 
-        // Ordered by stream then sequence, any cut by Take leaves each stream a prefix of its backlog.
-        var backlog = await db.Set<OutboxMessage>()
-            .Where(m => m.DispatchedAt == null && streams.Contains(m.StreamKey))
-            .OrderBy(m => m.StreamKey)
-            .ThenBy(m => m.Sequence)
-            .Take(_options.BatchSize)
-            .ToListAsync(cancellationToken);
+            // Ordered by stream then sequence, any cut by Take leaves each stream a prefix of its backlog.
+            backlog = await db.Set<OutboxMessage>()
+                .AsNoTracking()
+                .Where(m => m.DispatchedAt == null && streams.Contains(m.StreamKey))
+                .OrderBy(m => m.StreamKey)
+                .ThenBy(m => m.Sequence)
+                .Take(_options.BatchSize)
+                .ToListAsync(cancellationToken);
+        }
 
         var dispatched = 0;
-        foreach (var stream in backlog.GroupBy(m => m.StreamKey))
+        var roundOver = false;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentStreams, CancellationToken = cancellationToken };
+        // Streams are independent, so several go at once (each waits for the broker's confirmation
+        // per event); within a stream, one event at a time, in sequence.
+        await Parallel.ForEachAsync(backlog.GroupBy(m => m.StreamKey), parallel, async (stream, token) =>
         {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
             // Renewed per stream: a round slowed down by failing publishes must not outlive the lease.
-            if (!await _lease.TryAcquireAsync(db, _options.LeaseDuration, cancellationToken)) break;
+            if (Volatile.Read(ref roundOver) || !await _lease.TryAcquireAsync(db, _options.LeaseDuration, token))
+            {
+                Volatile.Write(ref roundOver, true);
+                return;
+            }
             foreach (var message in stream)
             {
-                var outcome = await TryPublishAsync(db, message, cancellationToken);
+                if (Volatile.Read(ref roundOver)) return;
+                var outcome = await TryPublishAsync(db, message, token);
                 if (outcome == Outcome.Published)
                 {
-                    dispatched++;
+                    Interlocked.Increment(ref dispatched);
                     continue;
                 }
                 // A failed publish most likely means the broker is away: end the round rather than
                 // time out once per stream. Streams in back-off are not picked next round, so one
                 // event the broker always refuses cannot hold other streams back.
-                if (outcome == Outcome.PublishFailed) return dispatched;
-                break;
+                if (outcome == Outcome.PublishFailed) Volatile.Write(ref roundOver, true);
+                return;
             }
-        }
+        });
         return dispatched;
     }
 
@@ -201,11 +216,12 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
             return Outcome.PublishFailed;
         }
 
-        message.DispatchedAt = Now;
-        message.NextAttemptAt = null;
+        var dispatchedAt = Now;
         // Not cancellable: the broker has the event, so record it even while stopping. If this write
         // is lost anyway, the event is published again later and consumers' inboxes drop the copy.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await db.Set<OutboxMessage>()
+            .Where(m => m.Id == message.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.DispatchedAt, dispatchedAt).SetProperty(m => m.NextAttemptAt, (DateTime?)null), CancellationToken.None);
         _logger.LogDebug("Published {MessageType} {MessageId} (stream {StreamKey}, sequence {Sequence})",
             message.MessageType, message.Id, message.StreamKey, message.Sequence);
         return Outcome.Published;
@@ -213,13 +229,19 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
 
     private async Task RecordFailureAsync(TContext db, OutboxMessage message, Exception ex)
     {
-        message.Attempts++;
-        message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
-        message.NextAttemptAt = Now + RetryDelay(message.Attempts);
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Only the lease holder writes these columns, so the count read for this round is current.
+        var attempts = message.Attempts + 1;
+        var lastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
+        DateTime? nextAttemptAt = Now + RetryDelay(attempts);
+        await db.Set<OutboxMessage>()
+            .Where(m => m.Id == message.Id)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastError, lastError)
+                .SetProperty(m => m.NextAttemptAt, nextAttemptAt), CancellationToken.None);
         _logger.LogWarning(ex,
             "Publishing {MessageType} {MessageId} (stream {StreamKey}, sequence {Sequence}) failed {Attempts} time(s); the stream waits until {NextAttemptAt:O}",
-            message.MessageType, message.Id, message.StreamKey, message.Sequence, message.Attempts, message.NextAttemptAt);
+            message.MessageType, message.Id, message.StreamKey, message.Sequence, attempts, nextAttemptAt);
     }
 
     private static void Prepare(PublishContext context, OutboxMessage message, Dictionary<string, string> headers)

@@ -11,6 +11,9 @@ public sealed class OutboxOptions
     /// <summary>At most this many events (and streams) are read per round.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>Streams published at the same time; each stream's events still go one by one.</summary>
+    public int MaxConcurrentStreams { get; set; } = 8;
+
     /// <summary>How long one publish may wait for the broker's confirmation before it counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
