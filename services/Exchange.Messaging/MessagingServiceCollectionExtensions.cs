@@ -1,0 +1,95 @@
+using Exchange.Messaging.Correlation;
+using Exchange.Messaging.Outbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Exchange.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the MassTransit bus of a service: RabbitMQ with publisher confirms (or the in-memory
+    /// transport when <c>Messaging:Transport=InMemory</c>), consumer queues named
+    /// "<paramref name="serviceName"/>-consumer-name", bounded retries after which a message moves
+    /// to the queue's <c>_error</c> queue, and correlation ids taken from incoming messages.
+    /// Register consumers in <paramref name="configure"/> (<c>x.AddConsumer&lt;T&gt;()</c>).
+    /// </summary>
+    public static IServiceCollection AddExchangeMessaging(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        var settings = MessagingSettings.From(configuration);
+        services.AddCorrelation();
+
+        services.AddMassTransit(bus =>
+        {
+            // The service name keeps two services' consumers of one event on separate queues,
+            // where they would otherwise compete for the same messages.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            configure?.Invoke(bus);
+
+            if (settings.Transport == MessagingTransport.InMemory)
+            {
+                bus.UsingInMemory((context, cfg) => ConfigureReceiving(context, cfg, settings));
+                return;
+            }
+
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(settings.Host, settings.Port, settings.VirtualHost, host =>
+                {
+                    host.Username(settings.User);
+                    host.Password(settings.Password);
+                    // Publish completes only when the broker confirms; the outbox relies on it.
+                    host.PublisherConfirmation = true;
+                });
+                ConfigureReceiving(context, cfg, settings);
+            });
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the outbox of <typeparamref name="TContext"/>: <see cref="IEventOutbox"/> for writing events
+    /// and the <see cref="OutboxDispatcher{TContext}"/> that publishes them (options under
+    /// <c>Messaging:Outbox</c>). Needs <see cref="AddExchangeMessaging"/> and a DbContext that calls
+    /// <c>modelBuilder.AddOutboxAndInbox()</c>.
+    /// </summary>
+    public static IServiceCollection AddEventOutbox<TContext>(this IServiceCollection services, IConfiguration configuration)
+        where TContext : DbContext
+    {
+        services.AddCorrelation();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<IEventOutbox, EventOutbox>();
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddHostedService<OutboxDispatcher<TContext>>();
+        return services;
+    }
+
+    /// <summary>Adds <see cref="ICorrelationContext"/> and the <see cref="CorrelationIdHandler"/> for HTTP clients.</summary>
+    public static IServiceCollection AddCorrelation(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ICorrelationContext, CorrelationContext>();
+        services.TryAddTransient<CorrelationIdHandler>();
+        return services;
+    }
+
+    private static void ConfigureReceiving<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg, MessagingSettings settings)
+        where TEndpoint : IReceiveEndpointConfigurator
+    {
+        cfg.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
+        cfg.UseMessageRetry(retry =>
+        {
+            retry.Intervals(settings.RetryIntervals.ToArray());
+            retry.Ignore<MessageRejectedException>();
+        });
+        cfg.ConfigureEndpoints(context);
+    }
+}

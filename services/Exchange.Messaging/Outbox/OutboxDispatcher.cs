@@ -1,0 +1,281 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace Exchange.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox events and marks each one dispatched only after the publish completed,
+/// which with RabbitMQ publisher confirms means the broker accepted it. Events of one stream go out
+/// strictly in sequence: a failing event holds back the rest of its stream (never skipped), while
+/// other streams carry on. All state lives in the database, so a restart resumes where it stopped;
+/// a lease row keeps other instances of the service from publishing at the same time.
+/// </summary>
+public sealed class OutboxDispatcher<TContext> : BackgroundService
+    where TContext : DbContext
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IBusControl _bus;
+    private readonly OutboxSignal _signal;
+    private readonly OutboxOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly OutboxLeaseStore _lease;
+    private readonly ResiliencePipeline _publishPipeline;
+
+    public OutboxDispatcher(
+        IServiceScopeFactory scopes,
+        IBusControl bus,
+        OutboxSignal signal,
+        IOptions<OutboxOptions> options,
+        TimeProvider clock,
+        ILogger<OutboxDispatcher<TContext>> logger)
+    {
+        _scopes = scopes;
+        _bus = bus;
+        _signal = signal;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        _lease = new OutboxLeaseStore($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", clock);
+        _publishPipeline = BuildPublishPipeline(_options);
+    }
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await WaitForBusAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var dispatched = 0;
+                try
+                {
+                    dispatched = await DispatchRoundAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The database itself failed (e.g. unreachable); nothing was lost, try again later.
+                    _logger.LogError(ex, "Outbox dispatch round failed; next try in {PollInterval}", _options.PollInterval);
+                }
+
+                // A round that published something may have left more behind: go again at once.
+                if (dispatched == 0) await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            // Hand the lease over at once rather than make another instance wait for it to expire.
+            await using var scope = _scopes.CreateAsyncScope();
+            await _lease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<TContext>(), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogDebug(ex, "Could not release the outbox lease; it expires by itself");
+        }
+    }
+
+    /// <summary>
+    /// Waits until the bus has been healthy once, i.e. connected with every receive endpoint ready. That
+    /// declares this service's queues and bindings in the broker before its first event goes out:
+    /// RabbitMQ drops a message no queue is bound for. The queues are durable, so after this first
+    /// time a later outage loses nothing and publishing no longer waits for health.
+    /// </summary>
+    private async Task WaitForBusAsync(CancellationToken stoppingToken)
+    {
+        var warnAt = Now + _options.BusStartWarning;
+        while (_bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        {
+            if (Now >= warnAt)
+            {
+                _logger.LogWarning("The outbox of {Context} waits for the bus to become healthy before publishing", typeof(TContext).Name);
+                warnAt = Now + _options.BusStartWarning;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
+        }
+    }
+
+    /// <summary>One pass over the outbox; returns how many events were published.</summary>
+    internal async Task<int> DispatchRoundAsync(CancellationToken cancellationToken)
+    {
+        List<OutboxMessage> backlog;
+        await using (var scope = _scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            if (!await _lease.TryAcquireAsync(db, _options.LeaseDuration, cancellationToken)) return 0;
+
+            var now = Now;
+            // Only the head of a stream ever has a retry time, so the latest one in a stream is its head's.
+            var streams = await db.Set<OutboxMessage>()
+                .Where(m => m.DispatchedAt == null)
+                .GroupBy(m => m.StreamKey)
+                .Select(g => new { StreamKey = g.Key, Oldest = g.Min(m => m.CreatedAt), RetryAt = g.Max(m => m.NextAttemptAt) })
+                .Where(s => s.RetryAt == null || s.RetryAt <= now)
+                .OrderBy(s => s.Oldest)
+                .Select(s => s.StreamKey)
+                .Take(_options.BatchSize)
+                .ToListAsync(cancellationToken);
+            if (streams.Count == 0) return 0;
+
+            // Ordered by stream then sequence, any cut by Take leaves each stream a prefix of its backlog.
+            backlog = await db.Set<OutboxMessage>()
+                .AsNoTracking()
+                .Where(m => m.DispatchedAt == null && streams.Contains(m.StreamKey))
+                .OrderBy(m => m.StreamKey)
+                .ThenBy(m => m.Sequence)
+                .Take(_options.BatchSize)
+                .ToListAsync(cancellationToken);
+        }
+
+        var dispatched = 0;
+        var roundOver = false;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentStreams, CancellationToken = cancellationToken };
+        // Streams are independent, so several go at once (each waits for the broker's confirmation
+        // per event); within a stream, one event at a time, in sequence.
+        await Parallel.ForEachAsync(backlog.GroupBy(m => m.StreamKey), parallel, async (stream, token) =>
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            // Renewed per stream: a round slowed down by failing publishes must not outlive the lease.
+            if (Volatile.Read(ref roundOver) || !await _lease.TryAcquireAsync(db, _options.LeaseDuration, token))
+            {
+                Volatile.Write(ref roundOver, true);
+                return;
+            }
+            foreach (var message in stream)
+            {
+                if (Volatile.Read(ref roundOver)) return;
+                var outcome = await TryPublishAsync(db, message, token);
+                if (outcome == Outcome.Published)
+                {
+                    Interlocked.Increment(ref dispatched);
+                    continue;
+                }
+                // A failed publish most likely means the broker is away: end the round rather than
+                // time out once per stream. Streams in back-off are not picked next round, so one
+                // event the broker always refuses cannot hold other streams back.
+                if (outcome == Outcome.PublishFailed) Volatile.Write(ref roundOver, true);
+                return;
+            }
+        });
+        return dispatched;
+    }
+
+    private enum Outcome
+    {
+        Published,
+        UnreadableMessage,
+        PublishFailed,
+    }
+
+    private async Task<Outcome> TryPublishAsync(TContext db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        object body;
+        Type type;
+        Dictionary<string, string> headers;
+        try
+        {
+            type = MessageTypeName.Resolve(message.MessageType)
+                ?? throw new InvalidOperationException($"Event type '{message.MessageType}' is not loaded in this service.");
+            body = JsonSerializer.Deserialize(message.Body, type, OutboxJson.Options)
+                ?? throw new InvalidOperationException("The event body is null.");
+            headers = OutboxJson.DeserializeHeaders(message.Headers);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException)
+        {
+            // Never skipped: the stream stays blocked until a deployment can read the event again.
+            await RecordFailureAsync(db, message, ex);
+            return Outcome.UnreadableMessage;
+        }
+
+        try
+        {
+            await _publishPipeline.ExecuteAsync(
+                async token => await _bus.Publish(body, type, context => Prepare(context, message, headers), token),
+                cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(db, message, ex);
+            return Outcome.PublishFailed;
+        }
+
+        var dispatchedAt = Now;
+        // Not cancellable: the broker has the event, so record it even while stopping. If this write
+        // is lost anyway, the event is published again later and consumers' inboxes drop the copy.
+        await db.Set<OutboxMessage>()
+            .Where(m => m.Id == message.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.DispatchedAt, dispatchedAt).SetProperty(m => m.NextAttemptAt, (DateTime?)null), CancellationToken.None);
+        _logger.LogDebug("Published {MessageType} {MessageId} (stream {StreamKey}, sequence {Sequence})",
+            message.MessageType, message.Id, message.StreamKey, message.Sequence);
+        return Outcome.Published;
+    }
+
+    private async Task RecordFailureAsync(TContext db, OutboxMessage message, Exception ex)
+    {
+        // Only the lease holder writes these columns, so the count read for this round is current.
+        var attempts = message.Attempts + 1;
+        var lastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
+        DateTime? nextAttemptAt = Now + RetryDelay(attempts);
+        await db.Set<OutboxMessage>()
+            .Where(m => m.Id == message.Id)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastError, lastError)
+                .SetProperty(m => m.NextAttemptAt, nextAttemptAt), CancellationToken.None);
+        _logger.LogWarning(ex,
+            "Publishing {MessageType} {MessageId} (stream {StreamKey}, sequence {Sequence}) failed {Attempts} time(s); the stream waits until {NextAttemptAt:O}",
+            message.MessageType, message.Id, message.StreamKey, message.Sequence, attempts, nextAttemptAt);
+    }
+
+    private static void Prepare(PublishContext context, OutboxMessage message, Dictionary<string, string> headers)
+    {
+        context.MessageId = message.Id;
+        if (Guid.TryParse(message.CorrelationId, out var correlationId)) context.CorrelationId = correlationId;
+        foreach (var (key, value) in headers) context.Headers.Set(key, value);
+        context.Headers.Set(OutboxHeaders.StreamKey, message.StreamKey);
+        context.Headers.Set(OutboxHeaders.Sequence, message.Sequence);
+        context.Durable = true;
+    }
+
+    private TimeSpan RetryDelay(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts - 1, 30));
+        var delay = TimeSpan.FromTicks((long)Math.Min(_options.FirstRetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks));
+        return delay;
+    }
+
+    private static ResiliencePipeline BuildPublishPipeline(OutboxOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder();
+        if (options.ImmediateRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.ImmediateRetries,
+                Delay = options.ImmediateRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+            });
+        }
+        // Inside the retry, so every attempt gets its own time limit for the broker's confirmation.
+        return builder.AddTimeout(options.PublishTimeout).Build();
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

@@ -1,0 +1,39 @@
+namespace Exchange.Messaging.Outbox;
+
+/// <summary>Dispatcher settings, bound from the configuration section <c>Messaging:Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Messaging:Outbox";
+
+    /// <summary>How often the dispatcher looks for events when nothing nudges it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>At most this many events (and streams) are read per round.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Streams published at the same time; each stream's events still go one by one.</summary>
+    public int MaxConcurrentStreams { get; set; } = 8;
+
+    /// <summary>How long one publish may wait for the broker's confirmation before it counts as failed.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries of a failed publish inside one round, before the event waits for a later round.</summary>
+    public int ImmediateRetries { get; set; } = 2;
+
+    /// <summary>Delay before the first immediate retry; doubles on each further one.</summary>
+    public TimeSpan ImmediateRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Wait after the first failed round; doubles per failed round up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a dispatcher instance keeps the outbox lease without renewing it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The dispatcher publishes nothing until the bus has been healthy once (its topology declared);
+    /// while it waits, it logs a warning this often.
+    /// </summary>
+    public TimeSpan BusStartWarning { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Exchange.Messaging.Persistence;
+
+/// <summary>Brings the service's database to its latest migration when the host starts.</summary>
+public sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ServiceDatabaseSettings settings, ILogger<DatabaseMigrator<TContext>> logger)
+    : IHostedService
+    where TContext : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var applied = await MigrateAsync(db, settings, cancellationToken);
+        logger.LogInformation("Database of {Context} on {Provider} is at migration {Migration} ({Applied} applied now)",
+            typeof(TContext).Name, settings.Provider, (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault(), applied.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Applies the pending migrations of <paramref name="db"/> and returns their ids. EF runs each
+    /// migration in a transaction, records it in <c>__EFMigrationsHistory</c>, and holds a database
+    /// lock meanwhile, so instances starting together do not apply a migration twice.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(TContext db, ServiceDatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Provider == DatabaseProvider.Sqlite) await PrepareSqliteAsync(db, settings, cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+
+    private static async Task PrepareSqliteAsync(TContext db, ServiceDatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:") Directory.CreateDirectory(folder);
+        // Write-ahead logging lets the dispatcher read the outbox while the service writes; the
+        // setting is kept in the file, so once is enough.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace Exchange.Messaging.Tests.Infrastructure;
+
+/// <summary>Looks into the test broker's queues directly, the way an operator would.</summary>
+public static class BrokerQueues
+{
+    public static async Task<BasicGetResult?> TryGetAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = TestServers.RabbitMq }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return await channel.BasicGetAsync(queue, autoAck: true);
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Removes a durable receive endpoint a test declared: its queue and exchange, and the error and
+    /// skipped queues and exchanges MassTransit may have added beside them.
+    /// </summary>
+    public static async Task DeleteEndpointAsync(string name)
+    {
+        await using var connection = await new ConnectionFactory { Uri = TestServers.RabbitMq }.CreateConnectionAsync();
+        foreach (var entity in new[] { name, name + "_error", name + "_skipped" })
+        {
+            await IgnoreMissing(connection, channel => channel.QueueDeleteAsync(entity));
+            await IgnoreMissing(connection, channel => channel.ExchangeDeleteAsync(entity));
+        }
+    }
+
+    private static async Task IgnoreMissing(IConnection connection, Func<IChannel, Task> delete)
+    {
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await delete(channel);
+        }
+        catch (OperationInterruptedException)
+        {
+            // Not there: nothing to remove.
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Exchange.Messaging.Tests.Ledger;
+
+public sealed record AccountCredited(Guid AccountId, long Amount, int Index);

@@ -1,0 +1,61 @@
+using Exchange.Messaging.Outbox;
+using Exchange.Messaging.Persistence;
+using Exchange.Messaging.Tests.Infrastructure;
+using Exchange.Messaging.Tests.Ledger;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Exchange.Messaging.Tests;
+
+/// <summary>
+/// An event that cannot be published blocks the rest of its stream and only its stream. Runs on the
+/// in-memory transport: the rule is the dispatcher's, not the broker's.
+/// </summary>
+public sealed class StreamOrderTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task A_failing_event_holds_back_later_events_of_its_stream_while_other_streams_go_on(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await LedgerHost.StartAsync(database, output,
+            bus => bus.AddConsumer<CreditAccountConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1),
+            new Dictionary<string, string?>
+            {
+                ["Messaging:Transport"] = "InMemory",
+                ["Messaging:Outbox:FirstRetryDelay"] = "00:00:00.100",
+                ["Messaging:Outbox:MaxRetryDelay"] = "00:00:00.200",
+            });
+        var (blocked, free) = (Guid.NewGuid(), Guid.NewGuid());
+        var realType = "";
+        await host.WriteAsync(async (db, outbox) =>
+        {
+            var head = await outbox.AddAsync(db, blocked.ToString(), new AccountCredited(blocked, 1, 0));
+            realType = head.MessageType;
+            // As if written by a newer version of the service whose event type this one lacks.
+            head.MessageType = "Exchange.Contracts.Projects.ProjectRenamed, Exchange.Contracts";
+            await outbox.AddAsync(db, blocked.ToString(), new AccountCredited(blocked, 2, 1));
+            await outbox.AddAsync(db, free.ToString(), new AccountCredited(free, 1, 0));
+            await outbox.AddAsync(db, free.ToString(), new AccountCredited(free, 2, 1));
+        });
+
+        var rows = await Eventually.Get(host.OutboxAsync,
+            r => r.Where(m => m.StreamKey == free.ToString()).All(m => m.DispatchedAt is not null) && r.Any(m => m.Attempts >= 2),
+            "the free stream dispatched and the blocked head retried");
+        var blockedRows = rows.Where(m => m.StreamKey == blocked.ToString()).OrderBy(m => m.Sequence).ToList();
+        Assert.All(blockedRows, m => Assert.Null(m.DispatchedAt));
+        Assert.Contains("ProjectRenamed", blockedRows[0].LastError);
+        Assert.Equal(0, blockedRows[1].Attempts);
+        Assert.DoesNotContain(host.Consumed.All, c => ((AccountCredited)c.Message).AccountId == blocked);
+
+        // The deployment that knows the type arrives: the stream resumes, in order, nothing skipped.
+        await host.WriteAsync(async (db, _) =>
+            (await db.Set<OutboxMessage>().SingleAsync(m => m.Id == blockedRows[0].Id)).MessageType = realType);
+
+        await Eventually.Get(host.OutboxAsync, r => r.All(m => m.DispatchedAt is not null), "every event dispatched");
+        await Eventually.True(() => Task.FromResult(host.Consumed.All.Count(c => ((AccountCredited)c.Message).AccountId == blocked) == 2), "the blocked stream consumed");
+        Assert.Equal([0, 1], host.Consumed.All.Where(c => ((AccountCredited)c.Message).AccountId == blocked).Select(c => ((AccountCredited)c.Message).Index));
+    }
+}
