@@ -68,6 +68,10 @@ public sealed class KeyConfigurationTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => IdentityKeys.FromPem(p384.ExportSubjectPublicKeyInfoPem(), "Identity:PublicKeyPem"));
         Assert.Contains("not a P-256 key", error.Message);
 
+        // Same size, other curve: the size alone does not make a key fit for ES256.
+        using var brainpool = ECDsa.Create(ECCurve.NamedCurves.brainpoolP256r1);
+        Assert.Throws<InvalidOperationException>(() => IdentityKeys.FromPem(brainpool.ExportSubjectPublicKeyInfoPem(), "Identity:PublicKeyPem"));
+
         using var rsa = RSA.Create(2048);
         Assert.Throws<InvalidOperationException>(() => IdentityKeys.FromPem(rsa.ExportSubjectPublicKeyInfoPem(), "Identity:PublicKeyPem"));
     }
