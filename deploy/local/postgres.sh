@@ -37,11 +37,17 @@ print_settings() {
 
 is_running() { [[ -f "$data_dir/PG_VERSION" ]] && as_owner "$bin_dir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; }
 
-init_cluster() {
-  if [[ ! -x "$bin_dir/initdb" ]]; then
-    echo "PostgreSQL server binaries not found in $bin_dir (apt-get install postgresql-15)" >&2
-    exit 1
+ensure_installed() {
+  [[ -x "$bin_dir/initdb" ]] && return
+  echo "PostgreSQL server binaries not found in $bin_dir; installing postgresql-15 with apt-get" >&2
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15 >&2; then
+    apt-get update >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15 >&2
   fi
+}
+
+init_cluster() {
+  ensure_installed
   mkdir -p "$state_dir"
   if [[ $(id -u) -eq 0 ]]; then chown postgres: "$state_dir"; fi
   [[ -f "$data_dir/PG_VERSION" ]] && return
