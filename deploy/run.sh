@@ -1,18 +1,40 @@
 #!/usr/bin/env bash
 # Starts the Exchange platform on this machine and keeps it running until Ctrl+C.
-#   bash deploy/run.sh            start, print addresses, run until Ctrl+C
-#   bash deploy/run.sh --smoke    start, wait until every service is ready, stop (used by the tests)
-# Data and logs live under .state/ in the project folder; running again keeps the data.
+#   bash deploy/run.sh              start, print addresses, run until Ctrl+C
+#   bash deploy/run.sh --postgres   the same with every service on a private PostgreSQL cluster
+#   bash deploy/run.sh --smoke      start, wait until every service is ready, stop (used by the tests)
+# It installs and starts a private RabbitMQ node (and PostgreSQL cluster) under .state/, loads the
+# demo data once, and keeps data and logs under .state/; running it again keeps the data.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source deploy/local/prerequisites.sh
 
 smoke=""
-[ "${1:-}" = "--smoke" ] && smoke=1
+postgres=""
+for arg in "$@"; do
+  case "$arg" in
+    --smoke) smoke=1 ;;
+    --postgres) postgres=1 ;;
+    *) echo "usage: bash deploy/run.sh [--postgres] [--smoke]" >&2; exit 2 ;;
+  esac
+done
 
 state="$root/.state"
 mkdir -p "$state/logs" "$state/data"
+
+echo "Starting RabbitMQ ..."
+bash deploy/local/rabbitmq.sh start >>"$state/logs/rabbitmq.log" 2>&1 || { tail -n 30 "$state/logs/rabbitmq.log"; exit 1; }
+export ConnectionStrings__RabbitMq="$(bash deploy/local/rabbitmq.sh url)"
+export Database__DataFolder="$state/data"
+export Identity__DevelopmentKeysFolder="$state/keys"
+export Demo__Load=true
+if [ -n "$postgres" ]; then
+  echo "Starting PostgreSQL ..."
+  bash deploy/local/postgres.sh start >>"$state/logs/postgres.log" 2>&1 || { tail -n 30 "$state/logs/postgres.log"; exit 1; }
+  export Database__Provider=PostgreSQL
+  postgres_url="$(bash deploy/local/postgres.sh url)"
+fi
 
 echo "Building Exchange (Release) ..."
 dotnet build Exchange.sln -c Release -nologo -clp:ErrorsOnly -v:q >/dev/null
@@ -33,7 +55,8 @@ services=(
 for entry in "${services[@]}"; do
   read -r name folder rpc http <<<"$entry"
   project=$(basename "$folder")
-  Endpoints__RpcPort=$rpc Endpoints__HttpPort=$http Data__Folder="$state/data" \
+  if [ -n "$postgres" ]; then export "ConnectionStrings__$name=${postgres_url/Database=exchange_test/Database=exchange_$name}"; fi
+  Endpoints__RpcPort=$rpc Endpoints__HttpPort=$http \
     dotnet "$folder/bin/Release/net10.0/$project.dll" --contentRoot "$root/$folder" >>"$state/logs/$name.log" 2>&1 &
   pids+=($!)
 done

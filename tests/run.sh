@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of Exchange on this machine. Installs what the tests need first (Node.js packages
-# for the interop peers), runs the whole .NET test suite, then starts the platform once with the
-# README's run command as a smoke test. Ends with one line: "tests: N passed, N failed, N skipped".
+# Runs every test of Exchange on this machine. Installs and starts what the tests need first
+# (Node.js packages for the interop peers, a private RabbitMQ node and PostgreSQL cluster under
+# .state/), runs the whole .NET test suite, then starts the platform once with the README's run
+# command as a smoke test. Ends with one line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -12,6 +13,12 @@ mkdir -p "$state"
 ensure_node
 echo "Installing interop test peers (npm ci) ..."
 (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+
+echo "Starting the private RabbitMQ node and PostgreSQL cluster ..."
+bash deploy/local/rabbitmq.sh start >"$state/rabbitmq-start.log" 2>&1 || { cat "$state/rabbitmq-start.log"; exit 1; }
+bash deploy/local/postgres.sh start >"$state/postgres-start.log" 2>&1 || { cat "$state/postgres-start.log"; exit 1; }
+export EXCHANGE_TEST_RABBITMQ="$(bash deploy/local/rabbitmq.sh url)"
+export EXCHANGE_TEST_POSTGRES="$(bash deploy/local/postgres.sh url)"
 
 echo "Building ..."
 dotnet build Exchange.sln -nologo -clp:ErrorsOnly -v:q

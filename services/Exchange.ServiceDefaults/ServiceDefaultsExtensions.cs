@@ -1,4 +1,6 @@
 using System.Net;
+using Exchange.Messaging;
+using Exchange.Messaging.Correlation;
 using Exchange.Rpc.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,6 +39,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddRpcServer(o => builder.Configuration.GetSection("Rpc").Bind(o));
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        builder.Services.AddCorrelation();
         builder.Services.AddHostedService<ReadinessProbe>();
         return builder;
     }
@@ -48,7 +51,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
-        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseCorrelationId();
         app.MapRpcHealthService();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (HealthStatusRegistry registry, ServiceIdentity identity) =>

@@ -98,7 +98,7 @@ public sealed class OutboxTests
         await using (var db = await OpenAsync(database))
         {
             db.Accounts.Add(new Account { Id = projectId, Name = "duplicate" });
-            await _outbox.AddAsync(db, projectId.ToString(), new ProjectRegistered(projectId, "Toyama-Milan", "Industrial design", "Contents and design", Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow));
+            await _outbox.AddAsync(db, projectId.ToString(), new ProjectRegistered(projectId, "RegionToRegion", "Toyama - Milan industrial design exchange", "ContentsDesign", "toyama-pref", ["milan-chamber"], 2002, 2005, DateTimeOffset.UtcNow));
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
 
@@ -121,7 +121,7 @@ public sealed class OutboxTests
             await _outbox.AddAsync(db, a.ToString(), new ProjectAdopted(a, 2007, DateTimeOffset.UtcNow));
             await _outbox.AddAsync(db, b.ToString(), new ProjectAdopted(b, 2008, DateTimeOffset.UtcNow));
             await _outbox.AddAsync(db, a.ToString(), new ProjectContinued(a, 2007, 2008, DateTimeOffset.UtcNow));
-            await _outbox.AddAsync(db, a.ToString(), new ProjectRegionExpanded(a, 2008, Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow));
+            await _outbox.AddAsync(db, a.ToString(), new ProjectRegionExpanded(a, 2008, "Dusseldorf", "DE", "Europe", "dusseldorf-city", DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
 
@@ -146,7 +146,7 @@ public sealed class OutboxTests
         await using var first = await OpenAsync(database);
         await using var second = await OpenAsync(database);
 
-        await _outbox.AddAsync(first, projectId.ToString(), new ProjectFollowUpChanged(projectId, "ExchangeContinuing", DateTimeOffset.UtcNow));
+        await _outbox.AddAsync(first, projectId.ToString(), new ProjectFollowUpChanged(projectId, "Continuing", 0, DateTimeOffset.UtcNow));
         await _outbox.AddAsync(second, projectId.ToString(), new ProjectClosed(projectId, "exchange ceased", DateTimeOffset.UtcNow));
         await first.SaveChangesAsync();
 
@@ -160,7 +160,7 @@ public sealed class OutboxTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = await OpenAsync(database);
-        var first = await _outbox.AddAsync(db, "s", new AchievementRecorded(Guid.NewGuid(), Guid.NewGuid(), "JointVenture", "During", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        var first = await _outbox.AddAsync(db, "s", new AchievementRecorded(Guid.NewGuid(), "a-1", "JointVenture", "DuringSupport", DateTime.UtcNow.Date, "", "suwa-city", DateTimeOffset.UtcNow));
         var second = await _outbox.AddAsync(db, "s", new ProjectClosed(Guid.NewGuid(), "done", DateTimeOffset.UtcNow), correlationId: "given");
         Assert.True(CorrelationHeaders.IsValid(first.CorrelationId));
         Assert.Equal("given", second.CorrelationId);

@@ -1,14 +1,15 @@
 namespace Exchange.Contracts.Projects;
 
 /// <summary>
-/// An achievement of the tie-up was recorded. <paramref name="Kind"/> is the achievement kind
-/// (e.g. "JointVenture", "TechnologyTransferContract"); <paramref name="Timing"/> says whether it came
-/// "During" the supported period or "After" the project ended.
+/// An achievement of the tie-up was recorded. <paramref name="Timing"/> is "DuringSupport" or
+/// "AfterSupport"; <paramref name="ActivityId"/> names the mission or invitation that led to it, if any.
 /// </summary>
 public sealed record AchievementRecorded(
     Guid ProjectId,
-    Guid AchievementId,
+    string AchievementId,
     string Kind,
     string Timing,
-    DateTimeOffset AchievedAt,
+    DateTime AchievedOn,
+    string ActivityId,
+    string RecordedBy,
     DateTimeOffset OccurredAt);

@@ -1,7 +1,4 @@
 namespace Exchange.Contracts.Projects;
 
-/// <summary>The supported period ended; the project enters follow-up.</summary>
-public sealed record ProjectCompleted(
-    Guid ProjectId,
-    int LastFiscalYear,
-    DateTimeOffset OccurredAt);
+/// <summary>The supported period ended; follow-up comes next.</summary>
+public sealed record ProjectCompleted(Guid ProjectId, int LastFiscalYear, DateTimeOffset OccurredAt);

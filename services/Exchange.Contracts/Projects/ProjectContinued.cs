@@ -1,8 +1,4 @@
 namespace Exchange.Contracts.Projects;
 
-/// <summary>An adopted project was continued from one fiscal year into the next.</summary>
-public sealed record ProjectContinued(
-    Guid ProjectId,
-    int PreviousFiscalYear,
-    int FiscalYear,
-    DateTimeOffset OccurredAt);
+/// <summary>The project was continued from one fiscal year into the next.</summary>
+public sealed record ProjectContinued(Guid ProjectId, int PreviousFiscalYear, int FiscalYear, DateTimeOffset OccurredAt);

@@ -1,10 +1,7 @@
 namespace Exchange.Contracts.Projects;
 
 /// <summary>
-/// The follow-up status of a completed project changed: <paramref name="Status"/> is
-/// "ExchangeContinuing" or "ExchangeCeased".
+/// Follow-up started or was reviewed: <paramref name="ExchangeStatus"/> is "Continuing" or "Ceased";
+/// <paramref name="FiscalYear"/> is the reviewed year, 0 when follow-up started.
 /// </summary>
-public sealed record ProjectFollowUpChanged(
-    Guid ProjectId,
-    string Status,
-    DateTimeOffset OccurredAt);
+public sealed record ProjectFollowUpChanged(Guid ProjectId, string ExchangeStatus, int FiscalYear, DateTimeOffset OccurredAt);

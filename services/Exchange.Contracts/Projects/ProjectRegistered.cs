@@ -3,9 +3,11 @@ namespace Exchange.Contracts.Projects;
 /// <summary>A domestic implementation body proposed a tie-up with one or more overseas regions.</summary>
 public sealed record ProjectRegistered(
     Guid ProjectId,
-    string Name,
-    string Theme,
+    string Programme,
+    string Title,
     string Sector,
-    Guid DomesticRegionId,
-    Guid DomesticImplementationBodyId,
+    string DomesticBodyId,
+    string[] OverseasBodyIds,
+    int PlannedFirstYear,
+    int PlannedLastYear,
     DateTimeOffset OccurredAt);
