@@ -2,6 +2,7 @@ using Exchange.Messaging;
 using Exchange.Messaging.Persistence;
 using Exchange.Projects.Data;
 using Exchange.Projects.DemoData;
+using Exchange.Projects.IntegrationEvents;
 using Exchange.Projects.Model;
 using Exchange.ServiceDefaults;
 
@@ -15,7 +16,9 @@ public static class Extensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddServiceDatabase<ProjectsDb>(builder.Configuration, "projects");
-        services.AddExchangeMessaging(builder.Configuration, "projects");
+        // Messaging:QueuePrefix lets two instances on one broker (tests) keep separate queues.
+        var queuePrefix = builder.Configuration["Messaging:QueuePrefix"] ?? "projects";
+        services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus => bus.AddConsumer<ActivityOutcomeConsumer>());
         services.AddEventOutbox<ProjectsDb>(builder.Configuration);
         services.AddReadinessChecks<ProjectsDb>();
         services.AddScoped<AdoptionRulebook>();
