@@ -15,6 +15,9 @@ public sealed class GrpcJsServerFixture : IAsyncLifetime
     private readonly StringBuilder _output = new();
     private Process? _process;
 
+    /// <summary>The port to listen on; 0 (the default) lets the system pick a free one.</summary>
+    public int RequestedPort { get; init; }
+
     public int Port { get; private set; }
 
     public string Address => $"127.0.0.1:{Port}";
@@ -23,7 +26,7 @@ public sealed class GrpcJsServerFixture : IAsyncLifetime
     {
         InteropScripts.AssertInstalled();
         var ready = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _process = InteropScripts.StartNode("grpcjs-server.js", ["0"], out var commandLine);
+        _process = InteropScripts.StartNode("grpcjs-server.js", [RequestedPort.ToString(CultureInfo.InvariantCulture)], out var commandLine);
         _process.OutputDataReceived += (_, e) => OnLine(e.Data, ready);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data, null);
         _process.EnableRaisingEvents = true;
@@ -56,12 +59,13 @@ public sealed class GrpcJsServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_process is null) return;
-        if (!_process.HasExited)
+        // Tests that stop the server themselves may dispose it twice.
+        if (Interlocked.Exchange(ref _process, null) is not { } process) return;
+        if (!process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
-        _process.Dispose();
+        process.Dispose();
     }
 }
