@@ -71,7 +71,8 @@ public sealed class DispatcherTests(ITestOutputHelper output)
             Assert.All(consumed, c => Assert.Equal("adoption-2007", c.CorrelationId));
             var rows = outbox.Where(r => r.StreamKey == account.ToString()).OrderBy(r => r.Sequence);
             Assert.Equal(rows.Select(r => (Guid?)r.Id), consumed.Select(c => c.MessageId));
-            Assert.Equal(15, await host.ReadAsync(async db => (await db.Accounts.FindAsync(account))!.Balance));
+            // The consumer records a message before its transaction commits: wait for the commit.
+            await Eventually.True(async () => await host.ReadAsync(async db => (await db.Accounts.FindAsync(account))!.Balance) == 15, "balance of 15 committed");
         }
         Assert.All(outbox, r => Assert.Equal(0, r.Attempts));
     }
