@@ -1,8 +1,11 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace Exchange.Messaging.Persistence;
 
@@ -11,11 +14,38 @@ public sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, Serv
     : IHostedService
     where TContext : DbContext
 {
+    /// <summary>
+    /// A database that is still starting (a PostgreSQL restarting next to the service) is waited
+    /// for, up to about a minute, instead of failing the service's start.
+    /// </summary>
+    private static readonly ResiliencePipeline StartupRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<DbException>().Handle<TimeoutException>(),
+            MaxRetryAttempts = 8,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(15),
+            UseJitter = true,
+        })
+        .Build();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var applied = await MigrateAsync(db, settings, cancellationToken);
+        var applied = await StartupRetry.ExecuteAsync(async token =>
+        {
+            try
+            {
+                return await MigrateAsync(db, settings, token);
+            }
+            catch (DbException ex)
+            {
+                logger.LogWarning("Database of {Context} not reachable yet: {Reason}", typeof(TContext).Name, ex.Message);
+                throw;
+            }
+        }, cancellationToken);
         logger.LogInformation("Database of {Context} on {Provider} is at migration {Migration} ({Applied} applied now)",
             typeof(TContext).Name, settings.Provider, (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault(), applied.Count);
     }
