@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
 
 namespace Exchange.Rpc.Protocol;
@@ -44,6 +45,35 @@ public sealed class FrameReader(PipeReader reader, int maxMessageSize, string? e
             {
                 reader.AdvanceTo(consumed, buffer.End);
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes the stream's only message when the whole stream has already arrived: the usual case
+    /// of a small unary request, answered without awaiting. In any other case (more to come, a
+    /// second message, a partial or oversized frame) it consumes nothing and returns false, and
+    /// <see cref="ReadAsync"/> reads as usual and reports what is wrong.
+    /// </summary>
+    public bool TryReadOnlyMessage<T>(Parse<T> parse, [MaybeNullWhen(false)] out T message)
+    {
+        message = default;
+        if (!reader.TryRead(out var result)) return false;
+        var buffer = result.Buffer;
+        if (!result.IsCompleted || result.IsCanceled
+            || MessageFrame.TryRead(ref buffer, maxMessageSize, out var flags, out var payload, out _) != MessageFrame.ReadResult.Complete
+            || !buffer.IsEmpty)
+        {
+            reader.AdvanceTo(result.Buffer.Start);
+            return false;
+        }
+        try
+        {
+            message = Decode(flags, payload, parse);
+            return true;
+        }
+        finally
+        {
+            reader.AdvanceTo(result.Buffer.End);
         }
     }
 

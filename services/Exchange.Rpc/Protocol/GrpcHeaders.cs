@@ -41,4 +41,12 @@ public static class GrpcHeaders
         || key.Equals("transfer-encoding", StringComparison.OrdinalIgnoreCase)
         || key.Equals("accept-encoding", StringComparison.OrdinalIgnoreCase)
         || key.Equals("content-encoding", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><see cref="IsReserved"/> for a name known to be in lower case: no case-folding compares.</summary>
+    internal static bool IsReservedLowerCase(string key) =>
+        key.Length == 0
+        || key[0] == ':'
+        || key.StartsWith("grpc-", StringComparison.Ordinal)
+        || key is "content-type" or "te" or "host" or "content-length" or "connection" or "transfer-encoding"
+            or "accept-encoding" or "content-encoding";
 }

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Primitives;
 
 namespace Exchange.Rpc.Protocol;
@@ -29,8 +31,8 @@ public static class MetadataHeaders
 
     public static void AddValues(Metadata metadata, string name, StringValues values)
     {
-        if (GrpcHeaders.IsReserved(name)) return;
-        var key = name.ToLowerInvariant();
+        var key = LowerCase(name);
+        if (GrpcHeaders.IsReservedLowerCase(key)) return;
         var binary = Metadata.IsBinaryKey(key);
         foreach (var value in values)
         {
@@ -56,6 +58,35 @@ public static class MetadataHeaders
             }
         }
     }
+
+    /// <summary>
+    /// The header name in lower case. HTTP/2 names arrive in lower case already, but Kestrel
+    /// names the headers it knows in their registered spelling (<c>User-Agent</c>): those map to
+    /// a fixed lower-case string instead of a new one per call.
+    /// </summary>
+    private static string LowerCase(string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterUpper(c))
+                return KnownLowerCaseNames.TryGetValue(name, out var lower) ? lower : name.ToLowerInvariant();
+        }
+        return name;
+    }
+
+    private static readonly FrozenDictionary<string, string> KnownLowerCaseNames = new[]
+    {
+        HeaderNames.Accept, HeaderNames.AcceptCharset, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage,
+        HeaderNames.AccessControlRequestHeaders, HeaderNames.AccessControlRequestMethod, HeaderNames.Authorization,
+        HeaderNames.Baggage, HeaderNames.CacheControl, HeaderNames.Connection, HeaderNames.ContentEncoding,
+        HeaderNames.ContentLanguage, HeaderNames.ContentLength, HeaderNames.ContentType, HeaderNames.Cookie,
+        HeaderNames.CorrelationContext, HeaderNames.Date, HeaderNames.Expect, HeaderNames.From, HeaderNames.Host,
+        HeaderNames.KeepAlive, HeaderNames.MaxForwards, HeaderNames.Origin, HeaderNames.Pragma,
+        HeaderNames.ProxyAuthorization, HeaderNames.Range, HeaderNames.Referer, HeaderNames.RequestId, HeaderNames.TE,
+        HeaderNames.TraceParent, HeaderNames.TraceState, HeaderNames.Trailer, HeaderNames.TransferEncoding,
+        HeaderNames.Upgrade, HeaderNames.UpgradeInsecureRequests, HeaderNames.UserAgent, HeaderNames.Via,
+        HeaderNames.Warning, HeaderNames.XRequestedWith,
+    }.Distinct(StringComparer.Ordinal).ToFrozenDictionary(n => n, n => n.ToLowerInvariant(), StringComparer.Ordinal);
 
     public static void WriteTo(Metadata metadata, IHeaderDictionary headers, string prefix = "")
     {

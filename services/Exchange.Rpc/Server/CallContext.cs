@@ -13,6 +13,8 @@ public sealed class CallContext
     private readonly HttpContext _http;
     private readonly string? _metadataPrefixToStrip;
     private Metadata? _requestHeaders;
+    private Metadata? _responseHeaders;
+    private Metadata? _responseTrailers;
 
     internal CallContext(HttpContext http, string method, DateTime deadline, CancellationToken cancellationToken, string? metadataPrefixToStrip = null)
     {
@@ -46,10 +48,15 @@ public sealed class CallContext
     public Metadata RequestHeaders => _requestHeaders ??= MetadataHeaders.FromHttp(_http.Request.Headers, _metadataPrefixToStrip);
 
     /// <summary>Sent before the first response message (or with the status if there is none).</summary>
-    public Metadata ResponseHeaders { get; } = new();
+    public Metadata ResponseHeaders => _responseHeaders ??= new();
 
     /// <summary>Sent with the status at the end of the call.</summary>
-    public Metadata ResponseTrailers { get; } = new();
+    public Metadata ResponseTrailers => _responseTrailers ??= new();
+
+    // Most calls set no metadata: the collections are made only when a handler asks for them.
+    internal bool HasResponseHeaders => _responseHeaders is { Count: > 0 };
+
+    internal bool HasResponseTrailers => _responseTrailers is { Count: > 0 };
 
     /// <summary>The underlying HTTP exchange, for host features such as authentication.</summary>
     public HttpContext GetHttpContext() => _http;

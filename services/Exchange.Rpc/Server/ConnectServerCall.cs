@@ -150,7 +150,7 @@ internal sealed class ConnectServerCall : IDisposable
         else
         {
             _http.Response.ContentLength = payload.Length;
-            if (Context.ResponseTrailers.Count > 0) MetadataHeaders.WriteTo(Context.ResponseTrailers, _http.Response.Headers, ConnectProtocol.TrailerPrefix);
+            if (Context.HasResponseTrailers) MetadataHeaders.WriteTo(Context.ResponseTrailers, _http.Response.Headers, ConnectProtocol.TrailerPrefix);
             _completed = true;
         }
         await writer.WriteAsync(payload, Context.CancellationToken).ConfigureAwait(false);
@@ -182,7 +182,7 @@ internal sealed class ConnectServerCall : IDisposable
         if (response.HasStarted) return;
         response.StatusCode = ConnectProtocol.HttpStatus(status.Code);
         response.ContentType = ConnectProtocol.JsonContentType;
-        if (Context.ResponseHeaders.Count > 0) MetadataHeaders.WriteTo(Context.ResponseHeaders, response.Headers);
+        if (Context.HasResponseHeaders) MetadataHeaders.WriteTo(Context.ResponseHeaders, response.Headers);
         if (trailers.Count > 0) MetadataHeaders.WriteTo(trailers, response.Headers, ConnectProtocol.TrailerPrefix);
         var error = ConnectProtocol.ErrorBody(status);
         response.ContentLength = error.Length;
@@ -216,7 +216,7 @@ internal sealed class ConnectServerCall : IDisposable
         var response = _http.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
-        if (Context.ResponseHeaders.Count > 0) MetadataHeaders.WriteTo(Context.ResponseHeaders, response.Headers);
+        if (Context.HasResponseHeaders) MetadataHeaders.WriteTo(Context.ResponseHeaders, response.Headers);
     }
 
     private static async ValueTask<byte[]> ReadWholeBodyAsync(PipeReader reader, int maxSize, CancellationToken cancellationToken)

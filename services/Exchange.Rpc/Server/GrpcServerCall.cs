@@ -48,7 +48,8 @@ internal sealed class GrpcServerCall : IDisposable
             return false;
         }
 
-        var encoding = request.Headers[GrpcHeaders.Encoding].ToString();
+        // The typed properties reach Kestrel's slots for these headers without a name lookup.
+        var encoding = request.Headers.GrpcEncoding.ToString();
         _requestEncoding = encoding.Length == 0 ? null : encoding;
         if (!MessageCompression.IsSupported(_requestEncoding))
         {
@@ -59,7 +60,7 @@ internal sealed class GrpcServerCall : IDisposable
 
         var deadline = DateTime.MaxValue;
         var token = _http.RequestAborted;
-        var timeoutHeader = request.Headers[GrpcHeaders.Timeout].ToString();
+        var timeoutHeader = request.Headers.GrpcTimeout.ToString();
         if (timeoutHeader.Length > 0)
         {
             if (!GrpcTimeout.TryParse(timeoutHeader, out var timeout))
@@ -87,9 +88,14 @@ internal sealed class GrpcServerCall : IDisposable
         return true;
     }
 
-    public async ValueTask<TRequest> ReadSingleMessageAsync<TRequest>(FrameReader.Parse<TRequest> parse)
+    public ValueTask<TRequest> ReadSingleMessageAsync<TRequest>(FrameReader.Parse<TRequest> parse)
     {
         var reader = new FrameReader(_http.Request.BodyReader, _options.MaxReceiveMessageSize, _requestEncoding);
+        return reader.TryReadOnlyMessage(parse, out var message) ? new(message) : ReadSingleMessageFromStreamAsync(reader, parse);
+    }
+
+    private async ValueTask<TRequest> ReadSingleMessageFromStreamAsync<TRequest>(FrameReader reader, FrameReader.Parse<TRequest> parse)
+    {
         var first = await reader.ReadAsync(parse, Context.CancellationToken).ConfigureAwait(false);
         if (!first.HasValue)
             throw new RpcException(StatusCode.Internal, "The request carried no message; a call with a single request needs exactly one");
@@ -103,7 +109,11 @@ internal sealed class GrpcServerCall : IDisposable
     /// Awaits the handler; when the deadline passes first, answers DEADLINE_EXCEEDED at once and
     /// then still waits for the handler so that nothing outlives the HTTP exchange.
     /// </summary>
-    public async Task<(bool Done, T Result)> RunHandlerAsync<T>(Task<T> handler)
+    public ValueTask<(bool Done, T Result)> RunHandlerAsync<T>(Task<T> handler) =>
+        // Most handlers have finished by now: answer without a state machine or an allocation.
+        handler.IsCompletedSuccessfully ? new((true, handler.Result)) : RunPendingHandlerAsync(handler);
+
+    private async ValueTask<(bool Done, T Result)> RunPendingHandlerAsync<T>(Task<T> handler)
     {
         if (!HasDeadline) return (true, await handler.ConfigureAwait(false));
         try
@@ -201,21 +211,20 @@ internal sealed class GrpcServerCall : IDisposable
         var response = _http.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = GrpcHeaders.ContentType;
-        response.Headers[GrpcHeaders.AcceptEncoding] = GrpcHeaders.SupportedEncodings;
-        if (Context.ResponseHeaders.Count > 0) MetadataHeaders.WriteTo(Context.ResponseHeaders, response.Headers);
+        response.Headers.GrpcAcceptEncoding = GrpcHeaders.SupportedEncodings;
+        if (Context.HasResponseHeaders) MetadataHeaders.WriteTo(Context.ResponseHeaders, response.Headers);
     }
 
     private void WriteTrailers(Status status, Metadata? extraTrailers)
     {
         _completed = true;
-        var response = _http.Response;
-        response.AppendTrailer(GrpcHeaders.Status, StatusCodeText(status.Code));
-        if (!string.IsNullOrEmpty(status.Detail))
-            response.AppendTrailer(GrpcHeaders.Message, StatusMessageEncoding.Encode(status.Detail));
-        var trailersFeature = _http.Features.Get<IHttpResponseTrailersFeature>();
-        if (trailersFeature is null) return;
-        if (Context.ResponseTrailers.Count > 0) MetadataHeaders.WriteTo(Context.ResponseTrailers, trailersFeature.Trailers);
-        if (extraTrailers is { Count: > 0 }) MetadataHeaders.WriteTo(extraTrailers, trailersFeature.Trailers);
+        var trailers = _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers;
+        if (trailers is null || trailers.IsReadOnly) throw new InvalidOperationException("Trailers are not supported for this response.");
+        // Set, not appended: the status trailers are written once, and metadata cannot use grpc- keys.
+        trailers.GrpcStatus = StatusCodeText(status.Code);
+        if (!string.IsNullOrEmpty(status.Detail)) trailers.GrpcMessage = StatusMessageEncoding.Encode(status.Detail);
+        if (Context.HasResponseTrailers) MetadataHeaders.WriteTo(Context.ResponseTrailers, trailers);
+        if (extraTrailers is { Count: > 0 }) MetadataHeaders.WriteTo(extraTrailers, trailers);
     }
 
     /// <summary>A response of headers only, carrying the status: the protocol's Trailers-Only form.</summary>
@@ -232,8 +241,8 @@ internal sealed class GrpcServerCall : IDisposable
         if (status.Code == StatusCode.Unimplemented) headers[GrpcHeaders.AcceptEncoding] = GrpcHeaders.SupportedEncodings;
         if (Context is not null)
         {
-            if (Context.ResponseHeaders.Count > 0) MetadataHeaders.WriteTo(Context.ResponseHeaders, headers);
-            if (Context.ResponseTrailers.Count > 0) MetadataHeaders.WriteTo(Context.ResponseTrailers, headers);
+            if (Context.HasResponseHeaders) MetadataHeaders.WriteTo(Context.ResponseHeaders, headers);
+            if (Context.HasResponseTrailers) MetadataHeaders.WriteTo(Context.ResponseTrailers, headers);
         }
         if (extraTrailers is { Count: > 0 }) MetadataHeaders.WriteTo(extraTrailers, headers);
     }

@@ -9,7 +9,7 @@ namespace Exchange.Rpc.Server;
 /// <summary>A server-streaming RPC: one request, any number of responses, each flushed at once.</summary>
 internal sealed class ServerStreamingServerMethod<TService, TRequest, TResponse>(
     MethodDescriptor descriptor,
-    Func<IServiceProvider, TService> serviceFactory,
+    Func<CallContext, TService> serviceFactory,
     Func<TService, TRequest, IServerStreamWriter<TResponse>, CallContext, Task> handler,
     RpcServerOptions options,
     ILogger logger) : ServerMethod(descriptor, options, logger)
@@ -58,7 +58,7 @@ internal sealed class ServerStreamingServerMethod<TService, TRequest, TResponse>
 
     private async Task<bool> Invoke(TRequest request, IServerStreamWriter<TResponse> writer, CallContext context)
     {
-        await handler(serviceFactory(context.Services), request, writer, context).ConfigureAwait(false);
+        await handler(serviceFactory(context), request, writer, context).ConfigureAwait(false);
         return true;
     }
 

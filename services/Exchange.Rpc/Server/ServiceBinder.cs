@@ -52,7 +52,7 @@ internal static class ServiceBinder
         return bound;
     }
 
-    private static ServerMethod BindUnary<TService, TRequest, TResponse>(MethodDescriptor method, MethodInfo implementation, Func<IServiceProvider, TService> factory, RpcServerOptions options, ILogger logger)
+    private static ServerMethod BindUnary<TService, TRequest, TResponse>(MethodDescriptor method, MethodInfo implementation, Func<CallContext, TService> factory, RpcServerOptions options, ILogger logger)
         where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
         where TResponse : class, Google.Protobuf.IMessage<TResponse>, new()
     {
@@ -61,7 +61,7 @@ internal static class ServiceBinder
         return new UnaryServerMethod<TService, TRequest, TResponse>(method, factory, handler, options, logger);
     }
 
-    private static ServerMethod BindServerStreaming<TService, TRequest, TResponse>(MethodDescriptor method, MethodInfo implementation, Func<IServiceProvider, TService> factory, RpcServerOptions options, ILogger logger)
+    private static ServerMethod BindServerStreaming<TService, TRequest, TResponse>(MethodDescriptor method, MethodInfo implementation, Func<CallContext, TService> factory, RpcServerOptions options, ILogger logger)
         where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
         where TResponse : class, Google.Protobuf.IMessage<TResponse>, new()
     {
@@ -84,11 +84,18 @@ internal static class ServiceBinder
         }
     }
 
-    private static Func<IServiceProvider, TService> ServiceFactory<TService>(IServiceProvider services) where TService : class
+    /// <summary>
+    /// How each call gets its service instance: from the call's DI scope when registered, else a
+    /// new instance per call. A class whose only constructor takes nothing is made without
+    /// touching the request's services, which would create a DI scope for every call.
+    /// </summary>
+    private static Func<CallContext, TService> ServiceFactory<TService>(IServiceProvider services) where TService : class
     {
         var registered = services.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) == true;
-        if (registered) return static sp => sp.GetRequiredService<TService>();
+        if (registered) return static context => context.Services.GetRequiredService<TService>();
         var create = ActivatorUtilities.CreateFactory<TService>([]);
-        return sp => create(sp, null);
+        var needsServices = typeof(TService).GetConstructors().Any(c => c.GetParameters().Length > 0);
+        if (!needsServices) return _ => create(services, null);
+        return context => create(context.Services, null);
     }
 }

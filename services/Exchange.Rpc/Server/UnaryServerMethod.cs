@@ -9,7 +9,7 @@ namespace Exchange.Rpc.Server;
 /// <summary>A unary RPC: one request, one response, served over gRPC and Connect.</summary>
 internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(
     MethodDescriptor descriptor,
-    Func<IServiceProvider, TService> serviceFactory,
+    Func<CallContext, TService> serviceFactory,
     Func<TService, TRequest, CallContext, Task<TResponse>> handler,
     RpcServerOptions options,
     ILogger logger) : ServerMethod(descriptor, options, logger)
@@ -56,7 +56,7 @@ internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(
     {
         try
         {
-            return handler(serviceFactory(context.Services), request, context);
+            return handler(serviceFactory(context), request, context);
         }
         catch (Exception ex)
         {
