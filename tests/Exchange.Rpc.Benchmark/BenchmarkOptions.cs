@@ -7,14 +7,15 @@ public sealed record BenchmarkOptions(LoadSettings Load, string GrpcJsServer, IR
 {
     public const string Usage = """
         Exchange.Rpc.Benchmark run --grpcjs-server <path to grpcjs-server.js> [options]
-          --duration <s>       measured seconds per run (default 10)
-          --warmup <s>         warm-up seconds per target before measuring (default 5)
+          --duration <s>       measured seconds per run (default 6)
+          --warmup <s>         warm-up seconds per target before measuring (default 12)
           --connections <n>    HTTP/2 connections (default 4)
           --streams <n>        concurrent streams per connection (default 16)
-          --threads <n>        h2load threads (default 1)
-          --runs <n>           measured runs per target; the median run is reported (default 3)
+          --threads <n>        h2load threads (default 2)
+          --runs <n>           measured rounds; each round runs every target once (default 5)
           --targets <list>     comma-separated subset of ours,grpcjs,kestrel (default all)
-          --workstation-gc     run the .NET servers with workstation GC instead of server GC
+          --server-gc          run both .NET servers with server GC (default: the project's
+                               workstation GC)
         Exchange.Rpc.Benchmark serve-echo <port>
           the bare Kestrel target on its own (started by run)
         """;
@@ -28,7 +29,7 @@ public sealed record BenchmarkOptions(LoadSettings Load, string GrpcJsServer, IR
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name == "--workstation-gc") flags.Add(name);
+            if (name == "--server-gc") flags.Add(name);
             else if (name.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Count) values[name] = args[++i];
             else throw new ArgumentException($"Unexpected argument '{name}'");
         }
@@ -38,12 +39,12 @@ public sealed record BenchmarkOptions(LoadSettings Load, string GrpcJsServer, IR
             values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
         var load = new LoadSettings(
-            TimeSpan.FromSeconds(Seconds("--duration", 10)),
-            TimeSpan.FromSeconds(Seconds("--warmup", 5)),
+            TimeSpan.FromSeconds(Seconds("--duration", 6)),
+            TimeSpan.FromSeconds(Seconds("--warmup", 12)),
             Count("--connections", 4),
             Count("--streams", 16),
-            Count("--threads", 1),
-            Count("--runs", 3));
+            Count("--threads", 2),
+            Count("--runs", 5));
         if (load.Duration <= TimeSpan.Zero || load.Connections < 1 || load.StreamsPerConnection < 1 || load.Threads < 1 || load.Runs < 1)
             throw new ArgumentException("Durations and counts must be positive");
         var targets = values.TryGetValue("--targets", out var list)
@@ -54,6 +55,6 @@ public sealed record BenchmarkOptions(LoadSettings Load, string GrpcJsServer, IR
         values.TryGetValue("--grpcjs-server", out var grpcJs);
         if (targets.Contains(Target.GrpcJs) && (grpcJs is null || !File.Exists(grpcJs)))
             throw new ArgumentException($"--grpcjs-server must name the grpc-js server script (given: '{grpcJs}')");
-        return new BenchmarkOptions(load, grpcJs ?? "", targets, !flags.Contains("--workstation-gc"));
+        return new BenchmarkOptions(load, grpcJs ?? "", targets, flags.Contains("--server-gc"));
     }
 }

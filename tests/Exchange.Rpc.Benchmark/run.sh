@@ -3,9 +3,9 @@
 # a @grpc/grpc-js server and a bare Kestrel HTTP/2 endpoint, driven by h2load with the same
 # request bytes. Prints a Markdown table and the ratios against the targets.
 #
-#   bash tests/Exchange.Rpc.Benchmark/run.sh [--duration 10] [--warmup 5] [--runs 3]
-#        [--connections 4] [--streams 16] [--threads 1] [--targets ours,grpcjs,kestrel]
-#        [--workstation-gc] [--grpcjs-server path/to/server.js]
+#   bash tests/Exchange.Rpc.Benchmark/run.sh [--duration 6] [--warmup 12] [--runs 5]
+#        [--connections 4] [--streams 16] [--threads 2] [--targets ours,grpcjs,kestrel]
+#        [--server-gc] [--grpcjs-server path/to/server.js]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -139,6 +139,18 @@ public sealed class UnaryCallPathTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal("closed", Assert.Single(response.Headers.GetValues("x-echo-trailer-reason")));
     }
 
+    [Fact]
+    public async Task A_response_larger_than_the_send_limit_is_not_sent()
+    {
+        await using var server = await Exchange.Rpc.TestHost.TestServer.StartAsync(configure: o => o.MaxSendMessageSize = 50);
+        using var client = RawHttp.H2Client();
+        var body = RawHttp.Frame(new SimpleRequest { ResponseSize = 100 });
+        using var response = await client.SendAsync(RawHttp.GrpcRequest(server.H2Address, UnaryCall, body));
+
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(((int)StatusCode.ResourceExhausted).ToString(), RawHttp.GrpcStatus(response));
+    }
+
     private async Task<(string? Code, string? Message)> CallStatusAsync(byte[] body)
     {
         using var client = RawHttp.H2Client();

@@ -140,28 +140,41 @@ internal sealed class GrpcServerCall : IDisposable
     }
 
     /// <summary>Writes one response message; flushes it when the call streams.</summary>
-    public async ValueTask WriteMessageAsync(IMessage message, bool flush)
+    public ValueTask WriteMessageAsync(IMessage message, bool flush)
+    {
+        if (_writeLock is not null || flush) return WriteAndFlushMessageAsync(message, flush);
+        // A unary response is only buffered here (Kestrel sends it with the trailers): no awaiting.
+        WriteMessage(message);
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask WriteAndFlushMessageAsync(IMessage message, bool flush)
     {
         if (_writeLock is not null) await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_completed)
-                throw new RpcException(StatusCode.DeadlineExceeded, "The call has already ended; the message was not sent");
-            var size = message.CalculateSize();
-            if (size > _options.MaxSendMessageSize)
-                throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {_options.MaxSendMessageSize})");
-            EnsureHeaders();
-            var writer = _http.Response.BodyWriter;
-            var span = writer.GetSpan(MessageFrame.HeaderSize + size);
-            MessageFrame.WriteHeader(span, 0, size);
-            message.WriteTo(span.Slice(MessageFrame.HeaderSize, size));
-            writer.Advance(MessageFrame.HeaderSize + size);
-            if (flush) await writer.FlushAsync(Context.CancellationToken).ConfigureAwait(false);
+            WriteMessage(message);
+            if (flush) await _http.Response.BodyWriter.FlushAsync(Context.CancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _writeLock?.Release();
         }
+    }
+
+    private void WriteMessage(IMessage message)
+    {
+        if (_completed)
+            throw new RpcException(StatusCode.DeadlineExceeded, "The call has already ended; the message was not sent");
+        var size = message.CalculateSize();
+        if (size > _options.MaxSendMessageSize)
+            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {_options.MaxSendMessageSize})");
+        EnsureHeaders();
+        var writer = _http.Response.BodyWriter;
+        var span = writer.GetSpan(MessageFrame.HeaderSize + size);
+        MessageFrame.WriteHeader(span, 0, size);
+        message.WriteTo(span.Slice(MessageFrame.HeaderSize, size));
+        writer.Advance(MessageFrame.HeaderSize + size);
     }
 
     public ValueTask CompleteAsync(Status status, Metadata? extraTrailers) =>
