@@ -37,7 +37,11 @@ public static class ServiceDefaultsExtensions
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });
-        builder.Services.AddRpcServer(o => builder.Configuration.GetSection("Rpc").Bind(o));
+        builder.Services.AddRpcServer(o =>
+        {
+            builder.Configuration.GetSection("Rpc").Bind(o);
+            o.ExceptionStatus = InfrastructureFailures.ToStatus;
+        });
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         builder.Services.AddCorrelation();
         builder.Services.AddHostedService<ReadinessProbe>();

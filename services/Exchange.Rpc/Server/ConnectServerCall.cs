@@ -191,22 +191,9 @@ internal sealed class ConnectServerCall : IDisposable
 
     public ValueTask FailAsync(Exception exception)
     {
-        switch (exception)
-        {
-            case RpcException rpc:
-                return CompleteAsync(rpc.Status, rpc.Trailers);
-            case OperationCanceledException when _deadlineCts?.IsCancellationRequested == true:
-                return CompleteAsync(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"), null);
-            case OperationCanceledException or IOException when _http.RequestAborted.IsCancellationRequested:
-                _logger.LogDebug("Call {Method} cancelled by the caller", _method);
-                return CompleteAsync(new Status(StatusCode.Cancelled, "Cancelled by the caller"), null);
-            default:
-                _logger.LogError(exception, "Handler of {Method} threw an exception", _method);
-                var detail = _options.EnableDetailedErrors
-                    ? $"Exception was thrown by handler. {exception.GetType().Name}: {exception.Message}"
-                    : "Exception was thrown by handler.";
-                return CompleteAsync(new Status(StatusCode.Unknown, detail), null);
-        }
+        var (status, trailers) = HandlerFailure.ToStatus(exception, _deadlineCts?.IsCancellationRequested == true,
+            _http.RequestAborted.IsCancellationRequested, _options, _logger, _method);
+        return CompleteAsync(status, trailers);
     }
 
     private void StartResponse()

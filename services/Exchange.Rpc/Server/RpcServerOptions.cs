@@ -14,4 +14,11 @@ public sealed class RpcServerOptions
     /// stack trace. Off by default: callers see only that the handler failed.
     /// </summary>
     public bool EnableDetailedErrors { get; set; }
+
+    /// <summary>
+    /// The status for an exception a handler did not turn into an <see cref="RpcException"/>
+    /// itself, or null to leave it UNKNOWN. Services map infrastructure failures with it, e.g. a
+    /// database that does not answer to UNAVAILABLE, which callers may retry.
+    /// </summary>
+    public Func<Exception, Status?>? ExceptionStatus { get; set; }
 }

@@ -42,6 +42,19 @@ public sealed class HandlerFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_service_can_name_the_status_of_an_exception_it_did_not_map_itself()
+    {
+        await using var host = await CustomHost.StartAsync<FaultyInteropService>(InteropReflection.Descriptor.Services[0],
+            o => o.ExceptionStatus = ex => ex is KeyNotFoundException ? new Status(StatusCode.Unavailable, "store offline") : null);
+        using var mapped = await _http.SendAsync(RawHttp.GrpcRequest(host.Address, "/exchange.interop.v1.InteropTest/UnaryCall", RawHttp.Frame([])));
+        using var unmapped = await _http.SendAsync(RawHttp.GrpcRequest(host.Address, "/exchange.interop.v1.InteropTest/EmptyCall", RawHttp.Frame([])));
+
+        Assert.Equal("14", RawHttp.GrpcStatus(mapped));
+        Assert.Equal("store offline", RawHttp.GrpcMessage(mapped));
+        Assert.Equal("2", RawHttp.GrpcStatus(unmapped));
+    }
+
+    [Fact]
     public async Task A_handler_that_ignores_cancellation_still_gets_a_timely_deadline_exceeded()
     {
         var watch = Stopwatch.StartNew();
