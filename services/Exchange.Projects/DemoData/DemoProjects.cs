@@ -55,7 +55,7 @@ public static class DemoProjects
             [Eu("Milan", "IT")], Body("milan-chamber", "Milan Chamber of Commerce", "IT"), Common.V1.Sector.ContentsDesign, "Industrial design", 2002, 2005),
         R2R("ishikawa-daegu", "Ishikawa - Daegu digital contents exchange", Jp("Ishikawa Prefecture", "Ishikawa", RegionalBureau.Chubu), Body("ishikawa-pref", "Ishikawa Prefecture", "JP"),
             [As("Daegu", "KR")], Body("daegu-city", "Daegu Metropolitan City", "KR"), Common.V1.Sector.ContentsDesign, "Digital contents", 2003, 2005),
-        R2R("fukui-lyon", "Fukui - Lyon textiles and fashion exchange", Jp("Fukui Prefecture", "Fukui", RegionalBureau.Chubu), Body("fukui-pref", "Fukui Prefecture", "JP"),
+        R2R("fukui-lyon", "Fukui - Lyon textiles and fashion exchange", Jp("Fukui Prefecture", "Fukui", RegionalBureau.Kinki), Body("fukui-pref", "Fukui Prefecture", "JP"),
             [Eu("Lyon", "FR")], Body("lyon-agency", "Lyon economic development agency", "FR"), Common.V1.Sector.TextilesFashion, "Textiles and fashion", 2001, 2003),
         R2R("shimane-texas", "Shimane - Texas precision machinery exchange", Jp("Shimane Prefecture", "Shimane", RegionalBureau.Chugoku), Body("shimane-pref", "Shimane Prefecture", "JP"),
             [Na("Texas", "US")], Body("texas-partners", "Texas economic development partners", "US"), Common.V1.Sector.MetalMechanical, "Precision machinery", 2004, 2007),

@@ -53,6 +53,9 @@ public sealed class ProjectSearch(ProjectsDb db)
         // which is cheap at the programme's scale (tens of projects a year).
         var candidates = await query.OrderBy(p => p.RegisteredAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         IEnumerable<Model.Project> filtered = candidates;
+        // The party index only narrows the query: it holds every party whatever its capacity, so the
+        // access policy decides, and the list shows nothing that GetProject would answer NOT_FOUND for.
+        if (!ProjectAuthorization.SeesAll(caller)) filtered = filtered.Where(p => ProjectAuthorization.CanRead(caller, p));
         if (request.Bureau != Common.V1.RegionalBureau.Unspecified) filtered = filtered.Where(p => p.DomesticRegion.Bureau == request.Bureau);
         if (request.Prefecture.Length > 0) filtered = filtered.Where(p => string.Equals(p.DomesticRegion.Prefecture, request.Prefecture.Trim(), StringComparison.OrdinalIgnoreCase));
 

@@ -83,6 +83,9 @@ public sealed class ProjectsHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        // The consumer's queues are durable: without this, every run would leave queues behind
+        // that collect each later run's messages.
+        await Broker.DeleteEndpoint($"{QueuePrefix}-activity-outcome");
         if (_sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

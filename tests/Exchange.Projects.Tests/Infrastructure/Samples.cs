@@ -9,6 +9,8 @@ public static class Samples
     public const string Hamamatsu = "hamamatsu-city";
     public const string Jena = "jena-city";
     public const string Dresden = "dresden-city";
+    public const string Shimane = "shimane-pref";
+    public const string Texas = "texas-partners";
 
     /// <summary>Hamamatsu - Jena, optical appliances, Regional Industry Tie-up, planned FY2007-FY2009.</summary>
     public static RegisterProjectRequest HamamatsuJena(int smes = 5, int others = 2, string? requestId = null)
@@ -30,4 +32,32 @@ public static class Samples
         for (var i = 1; i <= others; i++) request.Members.Add(new Member { ActorType = ActorType.University, OrganisationName = $"Shizuoka university {i}" });
         return request;
     }
+
+    /// <summary>The same tie-up planned for other fiscal years (the rulebook is per fiscal year).</summary>
+    public static RegisterProjectRequest HamamatsuJenaFor(int firstYear, int lastYear, int smes = 5, int others = 2)
+    {
+        var request = HamamatsuJena(smes, others);
+        request.PlannedPeriod = new FiscalYearRange { FirstYear = firstYear, LastYear = lastYear };
+        return request;
+    }
+
+    /// <summary>Shimane - Texas, precision machinery, Region-to-Region, planned FY2004-FY2007; no SME rules then.</summary>
+    public static RegisterProjectRequest ShimaneTexas() => new()
+    {
+        RequestId = Guid.NewGuid().ToString("N"),
+        Programme = Programme.RegionToRegion,
+        Title = "Shimane - Texas precision machinery exchange",
+        DomesticRegion = new DomesticRegion { Name = "Shimane Prefecture", Prefecture = "Shimane", Bureau = RegionalBureau.Chugoku },
+        OverseasRegions = { new OverseasRegion { Name = "Texas", Country = "US", WorldArea = WorldArea.NorthAmerica } },
+        Sector = Sector.MetalMechanical,
+        Theme = "Precision machinery",
+        DomesticBody = new Organisation { Id = Shimane, Name = "Shimane Prefecture", Country = "JP" },
+        OverseasBodies = { new Organisation { Id = Texas, Name = "Texas economic development partners", Country = "US" } },
+        Members =
+        {
+            new Member { ActorType = ActorType.PrefecturalGovernment, OrganisationName = "Shimane Prefecture" },
+            new Member { ActorType = ActorType.RegionalCompany, OrganisationName = "Shimane precision works", Sme = true },
+        },
+        PlannedPeriod = new FiscalYearRange { FirstYear = 2004, LastYear = 2007 },
+    };
 }
