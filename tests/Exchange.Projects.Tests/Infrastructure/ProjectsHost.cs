@@ -16,12 +16,14 @@ public sealed class ProjectsHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string? _sqliteFile;
+    private readonly string? _postgresConnection;
 
-    private ProjectsHost(WebApplication app, DatabaseProvider provider, string? sqliteFile, string queuePrefix)
+    private ProjectsHost(WebApplication app, DatabaseProvider provider, string? sqliteFile, string? postgresConnection, string queuePrefix)
     {
         _app = app;
         Provider = provider;
         _sqliteFile = sqliteFile;
+        _postgresConnection = postgresConnection;
         QueuePrefix = queuePrefix;
         var ports = app.Urls.Select(u => new Uri(u)).ToArray();
         RpcAddress = ports[0];
@@ -53,11 +55,13 @@ public sealed class ProjectsHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         };
         string? sqliteFile = null;
+        string? postgresConnection = null;
         if (provider == DatabaseProvider.PostgreSql)
         {
             var connection = new NpgsqlConnectionStringBuilder(TestServers.PostgreSql) { Database = $"projects_{suffix}" };
             settings["Database:Provider"] = "PostgreSQL";
-            settings["ConnectionStrings:projects"] = connection.ConnectionString;
+            postgresConnection = connection.ConnectionString;
+            settings["ConnectionStrings:projects"] = postgresConnection;
         }
         else
         {
@@ -66,8 +70,19 @@ public sealed class ProjectsHost : IAsyncDisposable
         }
 
         var app = ProjectsApp.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
-        await app.StartAsync();
-        return new ProjectsHost(app, provider, sqliteFile, queuePrefix);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A host that fails to start (demo data refused, say) must not leave its queues behind either.
+            await app.StopAsync();
+            await app.DisposeAsync();
+            await Broker.DeleteEndpoint($"{queuePrefix}-activity-outcome");
+            throw;
+        }
+        return new ProjectsHost(app, provider, sqliteFile, postgresConnection, queuePrefix);
     }
 
     /// <summary>A new scope's database context, for looking at what was stored.</summary>
@@ -91,5 +106,17 @@ public sealed class ProjectsHost : IAsyncDisposable
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(_sqliteFile);
         }
+        // Each host has a database of its own, which no later run uses.
+        if (_postgresConnection is not null) await DropDatabase(_postgresConnection);
+    }
+
+    private static async Task DropDatabase(string connectionString)
+    {
+        await using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(TestServers.PostgreSql);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }
