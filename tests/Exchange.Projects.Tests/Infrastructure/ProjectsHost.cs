@@ -77,9 +77,7 @@ public sealed class ProjectsHost : IAsyncDisposable
         catch
         {
             // A host that fails to start (demo data refused, say) must not leave its queues behind either.
-            await app.StopAsync();
-            await app.DisposeAsync();
-            await Broker.DeleteEndpoint($"{queuePrefix}-activity-outcome");
+            await ReleaseAsync(app, sqliteFile, postgresConnection, queuePrefix);
             throw;
         }
         return new ProjectsHost(app, provider, sqliteFile, postgresConnection, queuePrefix);
@@ -94,20 +92,22 @@ public sealed class ProjectsHost : IAsyncDisposable
 
     public Task<int> OutboxCount() => InDatabase(db => db.Set<Messaging.Outbox.OutboxMessage>().CountAsync());
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => ReleaseAsync(_app, _sqliteFile, _postgresConnection, QueuePrefix);
+
+    private static async ValueTask ReleaseAsync(WebApplication app, string? sqliteFile, string? postgresConnection, string queuePrefix)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
         // The consumer's queues are durable: without this, every run would leave queues behind
         // that collect each later run's messages.
-        await Broker.DeleteEndpoint($"{QueuePrefix}-activity-outcome");
-        if (_sqliteFile is not null)
+        await Broker.DeleteEndpoint($"{queuePrefix}-activity-outcome");
+        if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(_sqliteFile);
+            File.Delete(sqliteFile);
         }
         // Each host has a database of its own, which no later run uses.
-        if (_postgresConnection is not null) await DropDatabase(_postgresConnection);
+        if (postgresConnection is not null) await DropDatabase(postgresConnection);
     }
 
     private static async Task DropDatabase(string connectionString)
