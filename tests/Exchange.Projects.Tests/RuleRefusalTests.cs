@@ -72,11 +72,15 @@ public sealed class RuleRefusalTests(ProjectsFixture fixture)
         }
     }
 
+    public static TheoryData<ProjectStatus> StatusesWithSomewhereToGo() => [.. Statuses.Where(s => Lifecycle.Any(step => step.AllowedFrom.Contains(s)))];
+
+    // The other side of the table. Transitions are decided on the loaded project; that each
+    // provider stores their results is shown by the lifecycle test, so one provider suffices here.
     [Theory]
-    [MemberData(nameof(ProviderAndStatus))]
-    public async Task Every_step_the_lifecycle_allows_from_a_status_succeeds(DatabaseProvider provider, ProjectStatus status)
+    [MemberData(nameof(StatusesWithSomewhereToGo))]
+    public async Task Every_step_the_lifecycle_allows_from_a_status_succeeds(ProjectStatus status)
     {
-        var client = fixture.Client(provider);
+        var client = fixture.Client(DatabaseProvider.Sqlite);
         foreach (var step in Lifecycle.Where(step => step.AllowedFrom.Contains(status)))
         {
             var project = await ProjectStages.Reach(client, status);

@@ -16,12 +16,14 @@ public sealed class ProjectsHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string? _sqliteFile;
+    private readonly string? _postgresConnection;
 
-    private ProjectsHost(WebApplication app, DatabaseProvider provider, string? sqliteFile, string queuePrefix)
+    private ProjectsHost(WebApplication app, DatabaseProvider provider, string? sqliteFile, string? postgresConnection, string queuePrefix)
     {
         _app = app;
         Provider = provider;
         _sqliteFile = sqliteFile;
+        _postgresConnection = postgresConnection;
         QueuePrefix = queuePrefix;
         var ports = app.Urls.Select(u => new Uri(u)).ToArray();
         RpcAddress = ports[0];
@@ -53,11 +55,13 @@ public sealed class ProjectsHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         };
         string? sqliteFile = null;
+        string? postgresConnection = null;
         if (provider == DatabaseProvider.PostgreSql)
         {
             var connection = new NpgsqlConnectionStringBuilder(TestServers.PostgreSql) { Database = $"projects_{suffix}" };
             settings["Database:Provider"] = "PostgreSQL";
-            settings["ConnectionStrings:projects"] = connection.ConnectionString;
+            postgresConnection = connection.ConnectionString;
+            settings["ConnectionStrings:projects"] = postgresConnection;
         }
         else
         {
@@ -66,8 +70,17 @@ public sealed class ProjectsHost : IAsyncDisposable
         }
 
         var app = ProjectsApp.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
-        await app.StartAsync();
-        return new ProjectsHost(app, provider, sqliteFile, queuePrefix);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A host that fails to start (demo data refused, say) must not leave its queues behind either.
+            await ReleaseAsync(app, sqliteFile, postgresConnection, queuePrefix);
+            throw;
+        }
+        return new ProjectsHost(app, provider, sqliteFile, postgresConnection, queuePrefix);
     }
 
     /// <summary>A new scope's database context, for looking at what was stored.</summary>
@@ -79,17 +92,31 @@ public sealed class ProjectsHost : IAsyncDisposable
 
     public Task<int> OutboxCount() => InDatabase(db => db.Set<Messaging.Outbox.OutboxMessage>().CountAsync());
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => ReleaseAsync(_app, _sqliteFile, _postgresConnection, QueuePrefix);
+
+    private static async ValueTask ReleaseAsync(WebApplication app, string? sqliteFile, string? postgresConnection, string queuePrefix)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
         // The consumer's queues are durable: without this, every run would leave queues behind
         // that collect each later run's messages.
-        await Broker.DeleteEndpoint($"{QueuePrefix}-activity-outcome");
-        if (_sqliteFile is not null)
+        await Broker.DeleteEndpoint($"{queuePrefix}-activity-outcome");
+        if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(_sqliteFile);
+            File.Delete(sqliteFile);
         }
+        // Each host has a database of its own, which no later run uses.
+        if (postgresConnection is not null) await DropDatabase(postgresConnection);
+    }
+
+    private static async Task DropDatabase(string connectionString)
+    {
+        await using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(TestServers.PostgreSql);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }
