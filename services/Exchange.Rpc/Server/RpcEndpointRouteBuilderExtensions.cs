@@ -2,6 +2,7 @@ using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -25,18 +26,22 @@ public static class RpcEndpointRouteBuilderExtensions
         {
             builders.Add(endpoints.MapPost(method.Path, method.HandleAsync).WithDisplayName($"rpc {method.Path}"));
         }
-        MapUnknownMethodFallback(endpoints, service.FullName);
+        MapUnknownMethodFallback(endpoints, service);
         return new CompositeConventionBuilder(builders);
     }
 
-    private static void MapUnknownMethodFallback(IEndpointRouteBuilder endpoints, string serviceName)
+    private static void MapUnknownMethodFallback(IEndpointRouteBuilder endpoints, ServiceDescriptor service)
     {
         var marker = endpoints.ServiceProvider.GetService<UnknownMethodFallbackMarker>();
         if (marker is null) return;
-        marker.KnownServices.Add(serviceName);
+        marker.KnownServices.Add(service.FullName);
+        foreach (var method in service.Methods) marker.ServedMethodNames.Add(method.Name);
         if (marker.Mapped) return;
         marker.Mapped = true;
-        endpoints.MapPost("/{service}/{method}", UnknownMethod.HandleAsync)
+        var pattern = RoutePatternFactory.Parse("/{service}/{method}", defaults: null,
+            parameterPolicies: new RouteValueDictionary { ["method"] = new UnservedMethodConstraint(marker) });
+        endpoints.Map(pattern, UnknownMethod.HandleAsync)
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]))
             .WithOrder(int.MaxValue)
             .WithDisplayName("rpc unknown method");
     }
@@ -61,6 +66,9 @@ internal sealed class UnknownMethodFallbackMarker
     public bool Mapped { get; set; }
 
     public HashSet<string> KnownServices { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Names of the methods of every mapped service (route segments compare ignoring case).</summary>
+    public HashSet<string> ServedMethodNames { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 public static class HealthEndpointRouteBuilderExtensions
