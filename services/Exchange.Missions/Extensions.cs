@@ -18,7 +18,10 @@ public static class Extensions
         services.AddServiceDatabase<MissionsDb>(builder.Configuration, "missions");
         // Messaging:QueuePrefix lets two instances on one broker (tests) keep separate queues.
         var queuePrefix = builder.Configuration["Messaging:QueuePrefix"] ?? "missions";
-        services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus => bus.AddConsumer<ProjectStateChangedConsumer>());
+        // Snapshots one at a time: the programme has tens of projects, and concurrent snapshots of
+        // one project would only collide on its read-model row and retry.
+        services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus =>
+            bus.AddConsumer<ProjectStateChangedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1));
         services.AddEventOutbox<MissionsDb>(builder.Configuration);
         services.AddReadinessChecks<MissionsDb>();
         services.AddProjectChecks(builder.Configuration);

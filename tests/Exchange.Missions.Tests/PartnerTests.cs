@@ -47,9 +47,16 @@ public sealed class PartnerTests(MissionsFixture fixture)
         var mission = await client.Plan(Samples.Activity(project.Id, SupportTool.OverseasMission, new DateOnly(2007, 11, 5)), Hamamatsu);
         await missions.Refused(StatusCode.FailedPrecondition, "delegates-for-invitations-only", () => client.RegisterDelegate(mission.Id, own, Jena));
 
-        // The partner sees its project's activities, the other partner does not.
+        // The partner sees its project's activities and organisations, the other partner does not.
         Assert.Equal(invitation, await client.Get(invitation.Id, Jena));
         await missions.Refused(StatusCode.NotFound, "activity", () => client.Get(invitation.Id, Dalian));
+        var everything = new ListActivitiesRequest { FiscalYear = 2007, Page = new Common.V1.PageRequest { PageSize = 500 } };
+        Assert.Contains(invitation.Id, (await client.List(everything, Jena)).Activities.Select(a => a.Id));
+        Assert.DoesNotContain(project.Id, (await client.List(everything, Dalian)).Activities.Select(a => a.ProjectId));
+        var organisations = new ListOrganisationsRequest { Page = new Common.V1.PageRequest { PageSize = 500 } };
+        Assert.Contains(Samples.Jena, (await client.Organisations(organisations, Jena)).Organisations.Select(o => o.Id));
+        Assert.DoesNotContain(Samples.Jena, (await client.Organisations(organisations, Dalian)).Organisations.Select(o => o.Id));
+        Assert.Contains(Samples.Jena, (await client.Organisations(organisations, Caller.Coordinator)).Organisations.Select(o => o.Id));
     }
 
     [Theory]
