@@ -50,6 +50,7 @@ trap 'stop_all' EXIT
 # name, project folder, rpc port, http port
 services=(
   "projects services/Exchange.Projects 7101 7111"
+  "missions services/Exchange.Missions 7102 7112"
 )
 
 for entry in "${services[@]}"; do

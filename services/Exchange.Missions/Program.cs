@@ -1,0 +1,3 @@
+using Exchange.Missions;
+
+MissionsApp.Build(args).Run();

@@ -1,0 +1,39 @@
+using Exchange.Projects.V1;
+using Exchange.Rpc;
+using Exchange.Rpc.Client;
+using Microsoft.Extensions.Options;
+
+namespace Exchange.Missions.ProjectChecks;
+
+/// <summary>
+/// The Projects service as this service calls it: one shared channel whose calls retry
+/// UNAVAILABLE with backoff (a Polly pipeline) within one deadline.
+/// </summary>
+public sealed class ProjectsServiceClient : IDisposable
+{
+    private static readonly RpcMethod<GetProjectRequest, Project> GetProjectMethod =
+        RpcMethod<GetProjectRequest, Project>.From(ProjectsReflection.Descriptor.Services[0], "GetProject");
+
+    private readonly RpcChannel _channel;
+
+    public ProjectsServiceClient(IOptions<ProjectCheckOptions> options)
+    {
+        var settings = options.Value;
+        _channel = RpcChannel.ForAddress(new Uri(settings.ProjectsAddress), new RpcChannelOptions
+        {
+            Resilience = RpcResilience.RetryUnavailable(settings.Retries, settings.RetryDelay),
+        });
+    }
+
+    public Uri Address => _channel.Address;
+
+    public Task<Project> GetProjectAsync(Guid projectId, Metadata headers, DateTime deadline, CancellationToken cancellationToken) =>
+        _channel.UnaryAsync(GetProjectMethod, new GetProjectRequest { ProjectId = projectId.ToString() }, new CallOptions
+        {
+            Headers = headers,
+            Deadline = deadline,
+            CancellationToken = cancellationToken,
+        });
+
+    public void Dispose() => _channel.Dispose();
+}

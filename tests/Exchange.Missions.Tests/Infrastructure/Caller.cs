@@ -1,0 +1,13 @@
+using Exchange.Identity;
+
+namespace Exchange.Missions.Tests.Infrastructure;
+
+/// <summary>Who calls: an organisation in a role.</summary>
+public sealed record Caller(Role Role, string OrganisationId)
+{
+    public static readonly Caller Coordinator = new(Role.Coordinator, "programme-office");
+
+    public static Caller Body(string organisationId) => new(Role.ImplementationBody, organisationId);
+
+    public static Caller Partner(string organisationId) => new(Role.OverseasPartner, organisationId);
+}
