@@ -3,13 +3,13 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Exchange.Projects.Data;
+namespace Exchange.ServiceDefaults;
 
 /// <summary>
-/// Stores a value (a list of regions, members, achievements) as JSON text in one column: the
+/// Stores a value (a list of regions, a roster, meetings) as JSON text in one column: the
 /// same on SQLite and PostgreSQL, and change-tracked by content so that edits inside a list are saved.
 /// </summary>
-internal static class JsonColumn
+public static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

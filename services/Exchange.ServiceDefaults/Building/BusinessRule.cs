@@ -1,6 +1,6 @@
 using Exchange.Rpc;
 
-namespace Exchange.Projects.Rules;
+namespace Exchange.ServiceDefaults;
 
 /// <summary>
 /// A named rule of the programme. A broken rule becomes FAILED_PRECONDITION naming the rule, so

@@ -1,6 +1,6 @@
 using Exchange.Rpc;
 
-namespace Exchange.Missions.Grpc;
+namespace Exchange.ServiceDefaults;
 
 /// <summary>
 /// Collects every invalid field of a request, so that the caller learns all of them at once;
