@@ -1,3 +1,4 @@
+using Exchange.Contracts.Missions;
 using Exchange.Messaging.Persistence;
 
 namespace Exchange.Missions.Tests.Infrastructure;
@@ -16,7 +17,14 @@ public sealed class MissionsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Events = await EventObserver.StartAsync();
+        Events = await EventObserver.StartAsync("missions", events => events
+            .Observe<ActivityPlanned>(m => m.ProjectId)
+            .Observe<ActivityConfirmed>(m => m.ProjectId)
+            .Observe<ActivityCompleted>(m => m.ProjectId)
+            .Observe<ActivityCancelled>(m => m.ProjectId)
+            .Observe<ActivityReopened>(m => m.ProjectId)
+            .Observe<MeetingRecorded>(m => m.ProjectId)
+            .Observe<ActivityOutcomeReported>(m => m.ProjectId));
         _deployments[DatabaseProvider.Sqlite] = await Deployment.StartAsync(DatabaseProvider.Sqlite);
         _deployments[DatabaseProvider.PostgreSql] = await Deployment.StartAsync(DatabaseProvider.PostgreSql);
     }

@@ -1,3 +1,4 @@
+using Exchange.Contracts.Projects;
 using Exchange.Messaging.Persistence;
 
 namespace Exchange.Projects.Tests.Infrastructure;
@@ -20,7 +21,18 @@ public sealed class ProjectsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Events = await EventObserver.StartAsync();
+        Events = await EventObserver.StartAsync("projects", events => events
+            .Observe<ProjectRegistered>(m => m.ProjectId)
+            .Observe<ProjectAdopted>(m => m.ProjectId)
+            .Observe<ProjectActivated>(m => m.ProjectId)
+            .Observe<ProjectContinued>(m => m.ProjectId)
+            .Observe<ProjectRegionExpanded>(m => m.ProjectId)
+            .Observe<AchievementRecorded>(m => m.ProjectId)
+            .Observe<ProjectCompleted>(m => m.ProjectId)
+            .Observe<ProjectFollowUpChanged>(m => m.ProjectId)
+            .Observe<ProjectClosed>(m => m.ProjectId)
+            .Observe<ProjectWithdrawn>(m => m.ProjectId)
+            .Observe<ProjectStateChanged>(m => m.ProjectId));
         _sqlite = await ProjectsHost.StartAsync(DatabaseProvider.Sqlite);
         _postgres = await ProjectsHost.StartAsync(DatabaseProvider.PostgreSql);
         _clients[DatabaseProvider.Sqlite] = new ProjectsClient(_sqlite.RpcAddress);

@@ -1,8 +1,8 @@
-namespace Exchange.Projects.Tests.Infrastructure;
+namespace Exchange.Testing;
 
 /// <summary>
-/// The real RabbitMQ and PostgreSQL the test command starts (deploy/local/with-servers.sh, or
-/// tests/run.sh). Their absence is a failure with instructions, never a silent pass.
+/// The real RabbitMQ and PostgreSQL the test command starts (tests/run.sh, or
+/// deploy/local/with-servers.sh). Their absence is a failure with instructions, never a silent pass.
 /// </summary>
 public static class TestServers
 {
@@ -14,5 +14,5 @@ public static class TestServers
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"{variable} is not set. Run the tests with 'bash tests/run.sh', or 'bash deploy/local/with-servers.sh dotnet test tests/Exchange.Projects.Tests'.");
+                $"{variable} is not set. Run the tests with 'bash tests/run.sh', or 'bash deploy/local/with-servers.sh dotnet test <test project>'.");
 }

@@ -1,57 +1,45 @@
 using System.Collections.Concurrent;
-using Exchange.Contracts.Missions;
 using MassTransit;
 
-namespace Exchange.Missions.Tests.Infrastructure;
+namespace Exchange.Testing;
 
 /// <summary>
-/// A bus of the test process, bound to the Missions events on the test broker: what other services
-/// (cost claims, projects) receive. Events are kept by project id for assertions.
+/// A bus of the test process on the test broker, bound to the events a test names: what other
+/// services would receive. Events are kept by project id for assertions.
 /// </summary>
 public sealed class EventObserver : IAsyncDisposable
 {
-    private readonly IBusControl _bus;
     private readonly ConcurrentQueue<(Guid ProjectId, object Event)> _events = new();
+    private IBusControl _bus = null!;
 
-    private EventObserver(IBusControl bus) => _bus = bus;
+    private EventObserver()
+    {
+    }
 
     public IBus Bus => _bus;
 
-    public static async Task<EventObserver> StartAsync()
+    /// <summary>Starts an observer whose queue is named after <paramref name="name"/> and removed when it stops.</summary>
+    public static async Task<EventObserver> StartAsync(string name, Action<Subscriptions> subscribe)
     {
-        EventObserver? observer = null;
+        var observer = new EventObserver();
         var uri = new Uri(TestServers.RabbitMq);
         var credentials = uri.UserInfo.Split(':');
-        var bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
+        observer._bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(uri.Host, (ushort)uri.Port, "/", h =>
             {
                 h.Username(Uri.UnescapeDataString(credentials[0]));
                 h.Password(Uri.UnescapeDataString(credentials[1]));
             });
-            cfg.ReceiveEndpoint($"missions-test-observer-{Guid.NewGuid():N}", e =>
+            cfg.ReceiveEndpoint($"{name}-test-observer-{Guid.NewGuid():N}", e =>
             {
                 e.AutoDelete = true;
                 e.Durable = false;
-                Observe<ActivityPlanned>(e, m => m.ProjectId);
-                Observe<ActivityConfirmed>(e, m => m.ProjectId);
-                Observe<ActivityCompleted>(e, m => m.ProjectId);
-                Observe<ActivityCancelled>(e, m => m.ProjectId);
-                Observe<ActivityReopened>(e, m => m.ProjectId);
-                Observe<MeetingRecorded>(e, m => m.ProjectId);
-                Observe<ActivityOutcomeReported>(e, m => m.ProjectId);
+                subscribe(new Subscriptions(e, observer._events));
             });
         });
-        observer = new EventObserver(bus);
-        await bus.StartAsync();
+        await observer._bus.StartAsync();
         return observer;
-
-        void Observe<T>(IReceiveEndpointConfigurator e, Func<T, Guid> projectId) where T : class =>
-            e.Handler<T>(context =>
-            {
-                observer!._events.Enqueue((projectId(context.Message), context.Message));
-                return Task.CompletedTask;
-            });
     }
 
     public IReadOnlyList<object> For(string projectId) =>
@@ -71,4 +59,18 @@ public sealed class EventObserver : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
+
+    /// <summary>The events an observer listens to, each with the project it belongs to.</summary>
+    public sealed class Subscriptions(IReceiveEndpointConfigurator endpoint, ConcurrentQueue<(Guid, object)> events)
+    {
+        public Subscriptions Observe<T>(Func<T, Guid> projectId) where T : class
+        {
+            endpoint.Handler<T>(context =>
+            {
+                events.Enqueue((projectId(context.Message), context.Message));
+                return Task.CompletedTask;
+            });
+            return this;
+        }
+    }
 }
