@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Exchange.Missions.Tests.Infrastructure;
+namespace Exchange.Testing;
 
 /// <summary>
 /// A service as it runs in production (its own host builder), on loopback ports chosen once, with
@@ -23,18 +23,23 @@ public sealed class ServiceHost : IAsyncDisposable
     private readonly string? _sqliteFile;
     private WebApplication? _app;
 
-    private ServiceHost(Func<string[], WebApplication> build, Dictionary<string, string?> settings, DatabaseProvider provider, string? sqliteFile, int rpcPort)
+    private ServiceHost(Func<string[], WebApplication> build, Dictionary<string, string?> settings, DatabaseProvider provider, string? sqliteFile, int rpcPort, int httpPort)
     {
         _build = build;
         _settings = settings;
         Provider = provider;
         _sqliteFile = sqliteFile;
         RpcAddress = new Uri($"http://127.0.0.1:{rpcPort}");
+        HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
     }
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The h2c port: gRPC and Connect over HTTP/2.</summary>
     public Uri RpcAddress { get; }
+
+    /// <summary>The HTTP/1.1 port: Connect JSON, health and readiness.</summary>
+    public Uri HttpAddress { get; }
 
     public bool IsRunning => _app is not null;
 
@@ -45,10 +50,11 @@ public sealed class ServiceHost : IAsyncDisposable
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var rpcPort = FreePort();
+        var httpPort = FreePort();
         var settings = new Dictionary<string, string?>(TestTokens.Settings)
         {
             ["Endpoints:RpcPort"] = rpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Endpoints:HttpPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Endpoints:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq,
             ["Messaging:QueuePrefix"] = $"{service}-test-{suffix}",
             ["Messaging:RetryIntervals"] = "50,100",
@@ -68,7 +74,7 @@ public sealed class ServiceHost : IAsyncDisposable
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
 
-        var host = new ServiceHost(build, settings, provider, sqliteFile, rpcPort);
+        var host = new ServiceHost(build, settings, provider, sqliteFile, rpcPort, httpPort);
         await host.StartAgainAsync();
         return host;
     }

@@ -1,4 +1,4 @@
-namespace Exchange.Missions.Tests.Infrastructure;
+namespace Exchange.Testing;
 
 public static class Eventually
 {

@@ -1,6 +1,6 @@
 using Exchange.Identity;
 
-namespace Exchange.Missions.Tests.Infrastructure;
+namespace Exchange.Testing;
 
 /// <summary>Who calls: an organisation in a role.</summary>
 public sealed record Caller(Role Role, string OrganisationId)

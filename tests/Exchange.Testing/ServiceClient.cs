@@ -4,7 +4,7 @@ using Exchange.Rpc.Client;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace Exchange.Missions.Tests.Infrastructure;
+namespace Exchange.Testing;
 
 /// <summary>Calls one service through the RPC client as a given organisation and role.</summary>
 public class ServiceClient(Uri address, ServiceDescriptor service) : IDisposable
