@@ -70,6 +70,9 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<IEventOutbox, EventOutbox>();
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddHostedService<OutboxDispatcher<TContext>>();
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.TryAddSingleton<MessageRetention<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageRetention<TContext>>());
         return services;
     }
 
