@@ -112,7 +112,8 @@ public sealed class Metadata : IEnumerable<Metadata.Entry>
                 var ok = c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.';
                 if (!ok) throw new ArgumentException($"Metadata key '{key}' has the character '{c}'; only a-z 0-9 - _ . are allowed.", nameof(key));
             }
-            if (lower.StartsWith("grpc-", StringComparison.Ordinal))
+            // The one protocol key applications write: the status details of the richer error model.
+            if (lower.StartsWith("grpc-", StringComparison.Ordinal) && lower != ErrorDetails.TrailerName)
                 throw new ArgumentException($"Metadata key '{key}' is reserved: keys starting with grpc- belong to the protocol.", nameof(key));
             return lower;
         }

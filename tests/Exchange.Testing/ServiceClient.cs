@@ -24,7 +24,7 @@ public class ServiceClient(Uri address, ServiceDescriptor service) : IDisposable
 
     private static CallOptions Options(Caller caller) => new()
     {
-        Headers = new Metadata().Add("authorization", TestTokens.AuthorizationFor(caller.Role, caller.OrganisationId)),
+        Headers = caller.Headers(),
         Timeout = TimeSpan.FromSeconds(30),
     };
 

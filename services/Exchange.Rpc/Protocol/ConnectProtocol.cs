@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using System.Text;
 using System.Text.Json;
 
@@ -73,20 +74,53 @@ public static class ConnectProtocol
         return false;
     }
 
-    /// <summary>The JSON error object: <c>{"code":"not_found","message":"..."}</c>.</summary>
-    public static void WriteError(Utf8JsonWriter writer, Status status)
+    /// <summary>
+    /// The JSON error object: <c>{"code":"not_found","message":"...","details":[...]}</c>. Each detail
+    /// carries its type, its binary form in base64 and, for the types Exchange sends, its JSON form
+    /// in <c>debug</c> so that browsers need no protobuf decoder.
+    /// </summary>
+    public static void WriteError(Utf8JsonWriter writer, Status status, IReadOnlyList<Any>? details = null)
     {
         writer.WriteStartObject();
         writer.WriteString("code", CodeName(status.Code));
         if (!string.IsNullOrEmpty(status.Detail)) writer.WriteString("message", status.Detail);
+        if (details is { Count: > 0 })
+        {
+            writer.WriteStartArray("details");
+            foreach (var detail in details)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", ErrorDetails.ConnectTypeName(detail));
+                writer.WriteString("value", BinaryHeaderValue.Encode(detail.Value.ToByteArray()));
+                if (ErrorDetails.DebugJson(detail) is { } debug)
+                {
+                    writer.WritePropertyName("debug");
+                    writer.WriteRawValue(debug);
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 
-    public static byte[] ErrorBody(Status status)
+    public static byte[] ErrorBody(Status status, IReadOnlyList<Any>? details = null)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream)) WriteError(writer, status);
+        using (var writer = new Utf8JsonWriter(stream)) WriteError(writer, status, details);
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Splits the trailers of a Connect error: the details travel in the JSON error, not as a
+    /// <c>grpc-status-details-bin</c> header.
+    /// </summary>
+    public static (IReadOnlyList<Any> Details, Metadata Others) SplitDetails(Metadata trailers)
+    {
+        var details = ErrorDetails.Read(trailers);
+        var others = new Metadata();
+        foreach (var entry in trailers.Where(e => e.Key != ErrorDetails.TrailerName)) others.Add(entry);
+        return (details, others);
     }
 
     /// <summary>
@@ -99,10 +133,12 @@ public static class ConnectProtocol
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
+            var (details, others) = SplitDetails(trailers);
+            trailers = others;
             if (status.Code != StatusCode.OK)
             {
                 writer.WritePropertyName("error");
-                WriteError(writer, status);
+                WriteError(writer, status, details);
             }
             if (trailers.Count > 0)
             {
@@ -122,13 +158,38 @@ public static class ConnectProtocol
     }
 
     /// <summary>Reads a Connect error body; never fails (an unreadable body is UNKNOWN).</summary>
-    public static Status ParseError(ReadOnlySpan<byte> body, int httpStatus)
+    public static Status ParseError(ReadOnlySpan<byte> body, int httpStatus) => ParseError(body, httpStatus, out _);
+
+    /// <summary>
+    /// Reads a Connect error body and its details, returned as a <c>grpc-status-details-bin</c>
+    /// trailer so that callers read details the same way whichever protocol carried them.
+    /// </summary>
+    public static Status ParseError(ReadOnlySpan<byte> body, int httpStatus, out Metadata? detailTrailers)
     {
+        detailTrailers = null;
         try
         {
             using var doc = JsonDocument.Parse(body.ToArray());
             var code = doc.RootElement.TryGetProperty("code", out var c) ? ParseCode(c.GetString()) : StatusCode.Unknown;
             var message = doc.RootElement.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+            if (doc.RootElement.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.Array)
+            {
+                var details = new List<Any>();
+                foreach (var detail in d.EnumerateArray())
+                {
+                    if (detail.TryGetProperty("type", out var type) && detail.TryGetProperty("value", out var value) &&
+                        BinaryHeaderValue.TryDecode(value.GetString() ?? "", out var bytes))
+                    {
+                        details.Add(new Any { TypeUrl = "type.googleapis.com/" + type.GetString(), Value = Google.Protobuf.ByteString.CopyFrom(bytes) });
+                    }
+                }
+                if (details.Count > 0)
+                {
+                    var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+                    status.Details.AddRange(details);
+                    detailTrailers = new Metadata().Add(ErrorDetails.TrailerName, Google.Protobuf.MessageExtensions.ToByteArray(status));
+                }
+            }
             return new Status(code, message);
         }
         catch (JsonException)

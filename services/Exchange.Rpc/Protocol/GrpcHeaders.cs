@@ -32,7 +32,7 @@ public static class GrpcHeaders
     public static bool IsReserved(string key) =>
         key.Length == 0
         || key[0] == ':'
-        || key.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase)
+        || (key.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase) && !key.Equals(ErrorDetails.TrailerName, StringComparison.OrdinalIgnoreCase))
         || key.Equals("content-type", StringComparison.OrdinalIgnoreCase)
         || key.Equals("te", StringComparison.OrdinalIgnoreCase)
         || key.Equals("host", StringComparison.OrdinalIgnoreCase)
@@ -46,7 +46,7 @@ public static class GrpcHeaders
     internal static bool IsReservedLowerCase(string key) =>
         key.Length == 0
         || key[0] == ':'
-        || key.StartsWith("grpc-", StringComparison.Ordinal)
+        || (key.StartsWith("grpc-", StringComparison.Ordinal) && key != ErrorDetails.TrailerName)
         || key is "content-type" or "te" or "host" or "content-length" or "connection" or "transfer-encoding"
             or "accept-encoding" or "content-encoding";
 }

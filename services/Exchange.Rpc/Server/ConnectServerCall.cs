@@ -183,8 +183,9 @@ internal sealed class ConnectServerCall : IDisposable
         response.StatusCode = ConnectProtocol.HttpStatus(status.Code);
         response.ContentType = ConnectProtocol.JsonContentType;
         if (Context.HasResponseHeaders) MetadataHeaders.WriteTo(Context.ResponseHeaders, response.Headers);
-        if (trailers.Count > 0) MetadataHeaders.WriteTo(trailers, response.Headers, ConnectProtocol.TrailerPrefix);
-        var error = ConnectProtocol.ErrorBody(status);
+        var (details, others) = ConnectProtocol.SplitDetails(trailers);
+        if (others.Count > 0) MetadataHeaders.WriteTo(others, response.Headers, ConnectProtocol.TrailerPrefix);
+        var error = ConnectProtocol.ErrorBody(status, details);
         response.ContentLength = error.Length;
         await response.Body.WriteAsync(error).ConfigureAwait(false);
     }

@@ -34,6 +34,6 @@ public sealed class FieldErrors
     public void ThrowIfAny()
     {
         if (_errors.Count == 0) return;
-        throw new RpcException(StatusCode.InvalidArgument, string.Join("; ", _errors.Select(e => $"{e.Field}: {e.Problem}")));
+        throw RpcException.InvalidArguments(_errors);
     }
 }

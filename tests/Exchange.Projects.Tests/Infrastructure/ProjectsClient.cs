@@ -18,9 +18,7 @@ public sealed class ProjectsClient(Uri address) : IDisposable
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var headers = new Metadata();
-        if (caller.Role is { } role) headers.Add("authorization", TestTokens.AuthorizationFor(role, caller.OrganisationId));
-        return _channel.UnaryAsync(RpcMethod<TRequest, TResponse>.From(Service, method), request, new CallOptions { Headers = headers, Timeout = TimeSpan.FromSeconds(30) });
+        return _channel.UnaryAsync(RpcMethod<TRequest, TResponse>.From(Service, method), request, new CallOptions { Headers = caller.Headers(), Timeout = TimeSpan.FromSeconds(30) });
     }
 
     public Task<V1.Project> Register(RegisterProjectRequest request, Caller caller) => Call<RegisterProjectRequest, V1.Project>("RegisterProject", request, caller);
@@ -58,16 +56,4 @@ public sealed class ProjectsClient(Uri address) : IDisposable
     public Task<V1.Statistics> Statistics(Programme programme, Caller caller) => Call<GetStatisticsRequest, V1.Statistics>("GetStatistics", new GetStatisticsRequest { Programme = programme }, caller);
 
     public void Dispose() => _channel.Dispose();
-}
-
-/// <summary>Who calls: an organisation in a role (or nobody, for a call without a token).</summary>
-public sealed record Caller(Role? Role, string OrganisationId)
-{
-    public static readonly Caller Coordinator = new(Identity.Role.Coordinator, "programme-office");
-    public static readonly Caller Admin = new(Identity.Role.Admin, "platform-admin");
-    public static readonly Caller Anonymous = new(null, "");
-
-    public static Caller Body(string organisationId) => new(Identity.Role.ImplementationBody, organisationId);
-
-    public static Caller Partner(string organisationId) => new(Identity.Role.OverseasPartner, organisationId);
 }
