@@ -119,7 +119,7 @@ export function useI18n(): I18n {
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
-    <button type="button" className="link-button" lang={lang === 'en' ? 'ja' : 'en'} aria-label={t('lang.switchLabel')}
+    <button type="button" className="link-button" lang={lang === 'en' ? 'ja' : 'en'} title={t('lang.switchLabel')}
       onClick={() => setLang(lang === 'en' ? 'ja' : 'en')}>
       {t('lang.switch')}
     </button>
