@@ -4,7 +4,7 @@
 // node, and the gateway serving portal/dist. Creates the API keys the tests sign in with: an admin
 // key with the gateway's command line, the others through the gateway's ApiKeys API.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,7 +57,9 @@ async function waitFor(url, name, child, seconds = 120) {
 
 export async function startPlatform() {
   const run = `${new Date().toISOString().replace(/[-:T.Z]/g, '').slice(0, 14)}-${process.pid}`;
-  const state = join(repoRoot, '.state', 'e2e', run);
+  // One folder, emptied at each start: the last run's logs stay for reading.
+  const state = join(repoRoot, '.state', 'e2e');
+  rmSync(state, { recursive: true, force: true });
   const logs = join(state, 'logs');
   mkdirSync(logs, { recursive: true });
   const portalRoot = join(repoRoot, 'portal', 'dist');
@@ -87,14 +89,18 @@ export async function startPlatform() {
   };
 
   try {
-    // Projects first: it makes the development key pair that every other process then reads.
-    for (const [i, [name, folder, rpc, http]] of services.entries()) {
-      const child = start(name, folder, {
-        Endpoints__RpcPort: String(rpc), Endpoints__HttpPort: String(http), Messaging__QueuePrefix: `${name}-e2e-${run}`,
-      });
-      if (i === 0) await waitFor(`http://127.0.0.1:${http}/readyz`, name, child);
-    }
-    await Promise.all(services.map(([name, , , http], i) => waitFor(`http://127.0.0.1:${http}/readyz`, name, children[i])));
+    // The services that learn projects from events first, so that their queues exist when the
+    // Projects service publishes the demo projects it loads at start.
+    const started = new Map();
+    const startService = ([name, folder, rpc, http]) => started.set(name, start(name, folder, {
+      Endpoints__RpcPort: String(rpc), Endpoints__HttpPort: String(http), Messaging__QueuePrefix: `${name}-e2e-${run}`,
+    }));
+    const ready = (list) => Promise.all(list.map(([name, , , http]) => waitFor(`http://127.0.0.1:${http}/readyz`, name, started.get(name))));
+    const [projects, ...consumers] = services;
+    consumers.forEach(startService);
+    await ready(consumers);
+    startService(projects);
+    await ready([projects]);
 
     const gatewayEnv = {
       Endpoints__RpcPort: String(gatewayRpcPort),
@@ -111,10 +117,10 @@ export async function startPlatform() {
     const gateway = start('gateway', gatewayFolder, gatewayEnv);
     await waitFor(`http://127.0.0.1:${gatewayHttpPort}/healthz`, 'gateway', gateway);
 
-    const adminKey = execFileSync('dotnet', [assembly(gatewayFolder), '--contentRoot', join(repoRoot, gatewayFolder),
-      'keys', 'create', '--organisation', 'platform-operators', '--role', 'admin', '--name', 'portal end-to-end tests'], {
+    const adminKey = execFileSync('dotnet', [assembly(gatewayFolder), 'keys', 'create', '--organisation', 'platform-operators', '--role', 'admin', '--name', 'portal end-to-end tests'], {
       cwd: repoRoot, env: { ...common, ...gatewayEnv }, stdio: ['ignore', 'pipe', 'pipe'],
-    }).toString().trim().split('\n').pop();
+    }).toString().split('\n').map((l) => l.trim()).find((l) => /^exk_\S+$/.test(l));
+    if (!adminKey) throw new Error('the gateway\'s keys create command printed no key');
 
     return { baseUrl: `http://127.0.0.1:${gatewayHttpPort}`, adminKey, state, logs, stop };
   } catch (e) {

@@ -299,7 +299,6 @@ test("a partner's key cannot open another partner's project page", { timeout: 60
   const dalianKeyId = keys.dalian.split('_')[1];
   await call(platform.baseUrl, platform.adminKey, 'exchange.gateway.v1.ApiKeys/RevokeKey', { keyId: dalianKeyId, reason: 'end-to-end test' });
   await other.goto(`${platform.baseUrl}/#/projects`);
-  await other.reload();
   await other.getByRole('heading', { name: 'Sign in' }).waitFor();
   await other.getByText(/Your session ended/).waitFor();
   await shoot(other, '12-session-ended');
