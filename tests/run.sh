@@ -55,7 +55,7 @@ fi
 
 # The portal's end-to-end tests: headless Chromium against a platform of their own (portal/e2e).
 echo "Portal end-to-end tests (headless Chromium) ..."
-apt_install chromium
+apt_install chromium fonts-ipafont-gothic
 portal_e2e=0
 (cd portal && node --test --test-reporter=tap e2e/run.mjs) >"$state/portal-e2e.log" 2>&1 || portal_e2e=1
 e2e_passed=$(grep -E '^# pass [0-9]+' "$state/portal-e2e.log" | awk '{print $3}' | tail -n 1 || true)

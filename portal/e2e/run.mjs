@@ -255,6 +255,7 @@ test('a coordinator approves the claim and sees the dashboard and a banded cross
   await page.getByRole('heading', { name: 'Programme dashboard' }).waitFor();
   await page.getByRole('heading', { name: /Projects by bureau and sector/ }).waitFor();
   await page.getByTestId('waiting-count').waitFor();
+  await page.getByTestId('spending-summary').waitFor();
   assert.ok((await page.locator('canvas').count()) >= 4, 'the dashboard draws its charts');
   await shoot(page, '08-coordinator-dashboard');
 

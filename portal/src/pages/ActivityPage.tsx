@@ -99,7 +99,7 @@ function ActivityView({ activity, onChange }: { activity: Activity; onChange: (a
         {(activity.outcomes ?? []).length === 0 ? <p>No outcome reported.</p> : (
           <ul>
             {(activity.outcomes ?? []).map((o) => (
-              <li key={o.id}>{formatDate(o.achievedOn)}: {achievementKinds.find(([k]) => k === o.kind)?.[1]}, {o.description}</li>
+              <li key={o.id}>{formatDate(o.achievedOn)}: {achievementKinds.find(([k]) => k === o.kind)?.[1]} &ndash; {o.description}</li>
             ))}
           </ul>
         )}

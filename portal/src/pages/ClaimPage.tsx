@@ -289,7 +289,7 @@ function ClaimEditor({ claim, onChange, categories }: { claim: Claim; onChange: 
               <>
                 <p>{violations.length === 1 ? 'One problem' : `${violations.length} problems`} to fix before submitting:</p>
                 <ul>
-                  {violations.map((v, k) => <li key={k}><code>{v.rule}</code> {v.message}</li>)}
+                  {violations.map((v, k) => <li key={k}><code>{v.rule}</code> {withoutRule(v)}</li>)}
                 </ul>
               </>
             )}
@@ -309,6 +309,12 @@ function ClaimEditor({ claim, onChange, categories }: { claim: Claim; onChange: 
       </div>
     </div>
   );
+}
+
+/** A violation's message without the rule's name in front, which is shown beside it. */
+function withoutRule(v: Violation): string {
+  const message = v.message ?? '';
+  return v.rule && message.startsWith(v.rule + ': ') ? message.slice(v.rule.length + 2) : message;
 }
 
 function errorsOfRefusal(error: unknown): FormErrors {
@@ -367,7 +373,7 @@ function ClaimLines({ claim, categories }: { claim: Claim; categories: CategoryR
       {(claim.violations ?? []).length > 0 && (
         <div className="card">
           <h3>Rule check</h3>
-          <ul>{(claim.violations ?? []).map((v, k) => <li key={k}><code>{v.rule}</code> {v.message}</li>)}</ul>
+          <ul>{(claim.violations ?? []).map((v, k) => <li key={k}><code>{v.rule}</code> {withoutRule(v)}</li>)}</ul>
         </div>
       )}
       {(claim.duplicates ?? []).length > 0 && (

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { claimsApi, claimStatusLabels, waitingStatuses, type Claim } from '../api/claims';
-import { amountNumber, formatDate, formatMoney } from '../api/common';
+import { amountNumber, formatDate, formatMoney, sectorLabels } from '../api/common';
 import { toolLabel } from '../api/missions';
 import { projectsApi, type CountCell, type Statistics } from '../api/projects';
 import { surveysApi } from '../api/surveys';
@@ -9,9 +9,14 @@ import { Loaded, useAsync, type AsyncState } from '../components/async';
 import { ChartCanvas, palette } from '../components/chart';
 import { describeError, download, toCsv } from '../components/forms';
 
-/** "REGIONAL_BUREAU_KANTO" or "SECTOR_IT" -> "Kanto", "It"; other labels as they are. */
+const squash = (text: string) => text.replace(/[^a-z]/gi, '').toLowerCase();
+const sectorByName = new Map(Object.entries(sectorLabels).map(([k, v]) => [squash(k.replace(/^SECTOR_/, '')), v]));
+
+/** "REGIONAL_BUREAU_KANTO", "SECTOR_IT" or "MetalMechanical" -> "Kanto", "IT industry", "Metal and mechanical processing". */
 export function pretty(label: string | undefined): string {
   if (!label) return '(none)';
+  const sector = sectorByName.get(squash(label.replace(/^SECTOR_/, '')));
+  if (sector) return sector;
   if (!/^[A-Z0-9_]+$/.test(label)) return label;
   const stripped = label.replace(/^(REGIONAL_BUREAU|SECTOR|WORLD_AREA|PROGRAMME|ACHIEVEMENT_TIMING|ACHIEVEMENT_KIND)_/, '');
   const words = stripped.toLowerCase().split('_').join(' ');
@@ -176,7 +181,7 @@ function Spending({ fiscalYear }: { fiscalYear: number }) {
           };
           return (
             <>
-              <p>
+              <p data-testid="spending-summary">
                 {totals.projectCount ?? 0} projects. Budget {formatMoney(totals.budgetProgrammeShare) || '0 JPY'}, claimed {formatMoney(totals.claimedJpy) || '0 JPY'},
                 approved {formatMoney(totals.approvedJpy) || '0 JPY'}, paid {formatMoney(totals.paidJpy) || '0 JPY'}.
               </p>
