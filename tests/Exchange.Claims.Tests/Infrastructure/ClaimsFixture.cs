@@ -15,6 +15,20 @@ public sealed class ClaimsFixture : IAsyncLifetime
 
     public Deployment On(DatabaseProvider provider) => _deployments[provider];
 
+    /// <summary>
+    /// The observed events of one claim. Other Claims services on the same broker (other test runs,
+    /// a local platform) consume the tests' activity events too and open claims of their own for
+    /// the same project: a claim's own events are told apart by its id.
+    /// </summary>
+    public IReadOnlyList<object> EventsOfClaim(string projectId, string claimId) =>
+        [.. Events.For(projectId).Where(e => e.GetType().GetProperty("ClaimId")?.GetValue(e) is Guid id && id == Guid.Parse(claimId))];
+
+    public async Task<IReadOnlyList<object>> WaitForClaimEvents(string projectId, string claimId, Func<IReadOnlyList<object>, bool> condition)
+    {
+        await Events.WaitFor(projectId, _ => condition(EventsOfClaim(projectId, claimId)));
+        return EventsOfClaim(projectId, claimId);
+    }
+
     public async Task InitializeAsync()
     {
         Events = await EventObserver.StartAsync("claims", events => events
