@@ -1,0 +1,20 @@
+using Exchange.Claims.Model;
+
+namespace Exchange.Claims;
+
+/// <summary>The service's settings, section <c>Claims</c>.</summary>
+public sealed class ClaimsOptions
+{
+    public const string Section = "Claims";
+
+    /// <summary>
+    /// How long after a project's completion its claims are still accepted (fractions of a day
+    /// allowed). The programme's sources do not give the period: 60 days unless configured.
+    /// </summary>
+    public double ClosingPeriodDays { get; set; } = 60;
+
+    /// <summary>What CreateRulebookFromTemplate starts a fiscal year with (illustrative amounts; see <see cref="Model.RulebookTemplate"/>).</summary>
+    public RulebookTemplate RulebookTemplate { get; set; } = new();
+
+    public TimeSpan ClosingPeriod => TimeSpan.FromDays(ClosingPeriodDays);
+}

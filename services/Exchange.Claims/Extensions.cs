@@ -1,0 +1,41 @@
+using Exchange.Claims.Checks;
+using Exchange.Claims.Data;
+using Exchange.Claims.IntegrationEvents;
+using Exchange.Claims.Model;
+using Exchange.Claims.ProjectChecks;
+using Exchange.Messaging;
+using Exchange.Messaging.Persistence;
+using Exchange.ServiceDefaults;
+
+namespace Exchange.Claims;
+
+public static class Extensions
+{
+    /// <summary>The Claims service's own parts: its database, events, checks, payments and settings.</summary>
+    public static WebApplicationBuilder AddClaimsServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<ClaimsOptions>(builder.Configuration.GetSection(ClaimsOptions.Section));
+        services.AddServiceDatabase<ClaimsDb>(builder.Configuration, "claims");
+        // Messaging:QueuePrefix lets two instances on one broker (tests) keep separate queues.
+        var queuePrefix = builder.Configuration["Messaging:QueuePrefix"] ?? "claims";
+        services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus =>
+        {
+            // Snapshots one at a time: concurrent snapshots of one project would only collide on its row and retry.
+            bus.AddConsumer<ProjectStateChangedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<ActivityCompletedConsumer>();
+            bus.AddConsumer<ProjectCompletedConsumer>();
+            bus.AddConsumer<ProjectContinuedConsumer>();
+            bus.AddConsumer<ClaimPaymentRequestedConsumer>();
+        });
+        services.AddEventOutbox<ClaimsDb>(builder.Configuration);
+        services.AddReadinessChecks<ClaimsDb>();
+        services.AddScoped<ProjectsReadModel>();
+        services.AddScoped<ClaimChecker>();
+        services.AddScoped<DuplicateFinder>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<ClaimPayments>();
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+using Exchange.Claims;
+
+ClaimsApp.Build(args).Run();
