@@ -29,8 +29,10 @@ public sealed class FollowUpTests(SurveysFixture fixture)
         Assert.All(scheduled.Scheduled, s => Assert.Equal((ScheduleStatus.Due, "success-factor", "Hamamatsu - Jena optical appliances"), (s.Status, s.QuestionnaireId, s.ProjectTitle)));
         var completedOn = DateOnly.FromDateTime(DateTime.UtcNow);
         Assert.Equal(completedOn.AddYears(2).Year, scheduled.Scheduled[2].DueOn.Year);
-        var events = await fixture.Events.WaitFor(project.Id, e => e.OfType<FollowUpSurveyScheduled>().Count() == 3);
-        Assert.Equal([0, 1, 2], events.OfType<FollowUpSurveyScheduled>().Select(e => e.OffsetFiscalYears).Order());
+        // Both deployments' Surveys services hear of every completion on the broker: their schedules are told apart by id.
+        var ids = scheduled.Scheduled.Select(s => Guid.Parse(s.Id)).ToHashSet();
+        var events = await fixture.Events.WaitFor(project.Id, e => e.OfType<FollowUpSurveyScheduled>().Count(s => ids.Contains(s.ScheduleId)) == 3);
+        Assert.Equal([0, 1, 2], events.OfType<FollowUpSurveyScheduled>().Where(s => ids.Contains(s.ScheduleId)).Select(e => e.OffsetFiscalYears).Order());
 
         // The same completion delivered again (same message id: the inbox), and once more as a new message (the schedules' key).
         var again = new ProjectCompleted(Guid.Parse(project.Id), 2007, DateTimeOffset.UtcNow);
@@ -45,7 +47,8 @@ public sealed class FollowUpTests(SurveysFixture fixture)
         await deployment.Projects.Complete(marker.Id);
         await Eventually.Poll(() => Schedules(deployment, marker.Id), s => s.TotalCount == 3);
         Assert.Equal(3, (await Schedules(deployment, project.Id)).TotalCount);
-        Assert.Equal(3, fixture.Events.For(project.Id).OfType<FollowUpSurveyScheduled>().Count());
+        Assert.Equal(3, fixture.Events.For(project.Id).OfType<FollowUpSurveyScheduled>().Count(s => ids.Contains(s.ScheduleId)));
+        Assert.Equal(ids, (await Schedules(deployment, project.Id)).Scheduled.Select(s => Guid.Parse(s.Id)).ToHashSet());
         Assert.Equal(ProjectStatus.Completed, completed.Status);
     }
 

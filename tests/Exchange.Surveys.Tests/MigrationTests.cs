@@ -50,7 +50,8 @@ public sealed class MigrationTests(SurveysFixture fixture)
         {
             command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory' ORDER BY name";
             await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+            while (await reader.ReadAsync())
+                if (!reader.GetString(0).StartsWith("__EF", StringComparison.Ordinal)) tables.Add(reader.GetString(0));
         }
         var schema = new Dictionary<string, List<string>>();
         foreach (var table in tables)

@@ -29,31 +29,10 @@ internal sealed partial class RoundTargets(SurveysDb db)
     public async Task<Resolved> ResolveAsync(IReadOnlyList<ProjectTarget> projects, IReadOnlyList<ClusterTarget> clusters, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var projectIds = new List<Guid>();
-        for (var i = 0; i < projects.Count; i++)
-        {
-            var id = Requests.Id(errors, $"projects[{i}].project_id", projects[i].ProjectId, "a project");
-            if (id is null) continue;
-            if (projectIds.Contains(id.Value)) errors.Add($"projects[{i}].project_id", $"project {id} is listed twice");
-            else projectIds.Add(id.Value);
-            for (var j = 0; j < projects[i].Respondents.Count; j++) Respondent(errors, $"projects[{i}].respondents[{j}]", projects[i].Respondents[j]);
-        }
-        var clusterIds = new List<string>();
-        for (var i = 0; i < clusters.Count; i++)
-        {
-            var cluster = clusters[i];
-            var field = $"clusters[{i}]";
-            if (!ClusterIdPattern().IsMatch(cluster.ClusterId)) errors.Add($"{field}.cluster_id", "must be 2-64 of a-z, 0-9 and '-'");
-            else if (clusterIds.Contains(cluster.ClusterId, StringComparer.Ordinal)) errors.Add($"{field}.cluster_id", $"cluster {cluster.ClusterId} is listed twice");
-            else clusterIds.Add(cluster.ClusterId);
-            errors.Required($"{field}.cluster_name", cluster.ClusterName, 200);
-            errors.MaxLength($"{field}.comparable_group", cluster.ComparableGroup, 64);
-            if (cluster.Members.Count == 0) errors.Add($"{field}.members", "a cluster needs at least one member company");
-            for (var j = 0; j < cluster.Members.Count; j++) Respondent(errors, $"{field}.members[{j}]", cluster.Members[j]);
-        }
-        var total = projects.Sum(p => Math.Max(p.Respondents.Count, 1)) + clusters.Sum(c => c.Members.Count);
-        if (total > MaxRespondentsPerRequest) errors.Add("projects", $"{total} respondents in one request; at most {MaxRespondentsPerRequest} (add the rest with AddSurveyTargets)");
+        Check(errors, projects, clusters);
         errors.ThrowIfAny();
+        var projectIds = projects.Select(p => Guid.Parse(p.ProjectId)).ToList();
+        var clusterIds = clusters.Select(c => c.ClusterId).ToList();
 
         var known = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.ProjectId)).ToDictionaryAsync(p => p.ProjectId, cancellationToken);
         var unknown = projectIds.Where(id => !known.ContainsKey(id)).ToList();
@@ -87,6 +66,35 @@ internal sealed partial class RoundTargets(SurveysDb db)
             foreach (var member in cluster.Members) respondents.Add(Record(member, null, cluster.ClusterId, attributes, "member company"));
         }
         return new Resolved(respondents, projectIds, clusterIds);
+    }
+
+    /// <summary>Adds every problem of the target list to <paramref name="errors"/>.</summary>
+    public static void Check(FieldErrors errors, IReadOnlyList<ProjectTarget> projects, IReadOnlyList<ClusterTarget> clusters)
+    {
+        var projectIds = new List<Guid>();
+        for (var i = 0; i < projects.Count; i++)
+        {
+            for (var j = 0; j < projects[i].Respondents.Count; j++) Respondent(errors, $"projects[{i}].respondents[{j}]", projects[i].Respondents[j]);
+            var id = Requests.Id(errors, $"projects[{i}].project_id", projects[i].ProjectId, "a project");
+            if (id is null) continue;
+            if (projectIds.Contains(id.Value)) errors.Add($"projects[{i}].project_id", $"project {id} is listed twice");
+            else projectIds.Add(id.Value);
+        }
+        var clusterIds = new List<string>();
+        for (var i = 0; i < clusters.Count; i++)
+        {
+            var cluster = clusters[i];
+            var field = $"clusters[{i}]";
+            if (!ClusterIdPattern().IsMatch(cluster.ClusterId)) errors.Add($"{field}.cluster_id", "must be 2-64 of a-z, 0-9 and '-'");
+            else if (clusterIds.Contains(cluster.ClusterId, StringComparer.Ordinal)) errors.Add($"{field}.cluster_id", $"cluster {cluster.ClusterId} is listed twice");
+            else clusterIds.Add(cluster.ClusterId);
+            errors.Required($"{field}.cluster_name", cluster.ClusterName, 200);
+            errors.MaxLength($"{field}.comparable_group", cluster.ComparableGroup, 64);
+            if (cluster.Members.Count == 0) errors.Add($"{field}.members", "a cluster needs at least one member company");
+            for (var j = 0; j < cluster.Members.Count; j++) Respondent(errors, $"{field}.members[{j}]", cluster.Members[j]);
+        }
+        var total = projects.Sum(p => Math.Max(p.Respondents.Count, 1)) + clusters.Sum(c => c.Members.Count);
+        if (total > MaxRespondentsPerRequest) errors.Add("projects", $"{total} respondents in one request; at most {MaxRespondentsPerRequest} (add the rest with AddSurveyTargets)");
     }
 
     private static RespondentRecord Record(Respondent respondent, Guid? projectId, string clusterId, IReadOnlyList<AttributeValue> derived, string defaultRole)

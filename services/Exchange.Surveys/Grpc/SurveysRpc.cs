@@ -138,6 +138,7 @@ public sealed partial class SurveysRpc(
         var scheduleIds = request.ScheduledSurveyIds.Select((id, i) => Requests.Id(errors, $"scheduled_survey_ids[{i}]", id, "a scheduled survey")).OfType<Guid>().Distinct().ToList();
         if (request.Projects.Count == 0 && request.Clusters.Count == 0 && request.ScheduledSurveyIds.Count == 0)
             errors.Add("projects", "a round needs targets: projects, clusters or scheduled surveys");
+        RoundTargets.Check(errors, request.Projects, request.Clusters);
         errors.ThrowIfAny();
 
         var requestId = request.RequestId.Trim();

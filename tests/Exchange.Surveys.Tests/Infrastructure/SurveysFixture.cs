@@ -31,7 +31,7 @@ public sealed class SurveysFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var deployment in _deployments.Values) await deployment.DisposeAsync();
-        await Events.DisposeAsync();
+        if (Events is not null) await Events.DisposeAsync();
     }
 }
 
