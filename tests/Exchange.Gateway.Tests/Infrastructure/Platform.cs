@@ -26,6 +26,10 @@ public sealed class Platform : IAsyncLifetime
     public const int EdgeMaxBody = 64 * 1024;
 
     private readonly Dictionary<Caller, string> _keys = [];
+    private readonly Dictionary<string, Task<object>> _shared = [];
+
+    /// <summary>The packages the platform's gateway routes, i.e. whose every RPC the matrix must cover.</summary>
+    public static readonly string[] RoutedPackages = ["exchange.projects.v1", "exchange.missions.v1"];
 
     public ServiceHost Projects { get; private set; } = null!;
 
@@ -48,6 +52,19 @@ public sealed class Platform : IAsyncLifetime
 
     /// <summary>Calls a service directly, with a token the services trust (as the gateway would issue): to set up and inspect.</summary>
     public ServiceClient Direct(ServiceHost service, Google.Protobuf.Reflection.ServiceDescriptor descriptor) => new(service.RpcAddress, descriptor);
+
+    /// <summary>What several tests of a class use, made once by the first of them.</summary>
+    public async Task<T> Shared<T>(string name, Func<Task<T>> make) where T : class
+    {
+        Task<object> made;
+        lock (_shared)
+        {
+            if (!_shared.TryGetValue(name, out made!)) _shared[name] = made = Make();
+        }
+        return (T)await made;
+
+        async Task<object> Make() => await make();
+    }
 
     public async Task InitializeAsync()
     {
