@@ -26,6 +26,7 @@ public static class GatewayApp
 
         app.UseMiddleware<CallCorrelation>();
         app.UseMiddleware<AccessLog>();
+        app.UseMiddleware<GrpcNeedsHttp2>();
         app.UseMiddleware<ApiKeyGate>();
         app.UseMiddleware<KeyRateLimiter.Gate>();
         app.UseMiddleware<RequestSizeGate>();

@@ -53,15 +53,16 @@ public sealed class ApiKeyStore(GatewayDb db, TimeProvider clock)
 
     /// <summary>
     /// Gives <paramref name="key"/> a new secret. The replaced secret keeps working for
-    /// <paramref name="grace"/> (zero: not at all); a secret replaced earlier stops now, so that at
-    /// most two secrets of a key work at any time.
+    /// <paramref name="grace"/> (zero: not at all); its hash is kept meanwhile, and after, so that
+    /// a client still sending it is told the key was rotated. A secret replaced earlier is
+    /// forgotten: at most two secrets of a key are known, and at most two work, at any time.
     /// </summary>
     public async Task<IssuedKey> RotateAsync(ApiKey key, TimeSpan grace, TimeSpan? newLifetime, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var text = ApiKeyText.Compose(key.Id);
-        key.PreviousSecretHash = grace > TimeSpan.Zero ? key.SecretHash : null;
-        key.PreviousSecretValidUntil = grace > TimeSpan.Zero ? now + grace : null;
+        key.PreviousSecretHash = key.SecretHash;
+        key.PreviousSecretValidUntil = now + grace;
         key.SecretHash = ApiKeyText.Hash(text);
         key.RotatedAt = now;
         if (newLifetime is { } lifetime) key.ExpiresAt = now + lifetime;
