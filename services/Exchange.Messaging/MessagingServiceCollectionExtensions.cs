@@ -86,7 +86,7 @@ public static class MessagingServiceCollectionExtensions
     /// Quorum queues are replicated across the nodes of a RabbitMQ cluster (Raft), so a consumer's
     /// queue survives the loss of a node. Applies to the consumer queues of <c>ConfigureEndpoints</c>,
     /// which are durable (the bus's own auto-delete response queue is not one of them); MassTransit
-    /// gives the <c>_error</c> and <c>_skipped</c> queues the type of the queue they belong to. A
+    /// gives the <c>_error</c> queue the type of the queue it belongs to. A
     /// queue that already exists as a classic queue cannot change its type: see the deployment notes.
     /// </summary>
     private static void UseQuorumQueue(string queueName, IReceiveEndpointConfigurator endpoint)
