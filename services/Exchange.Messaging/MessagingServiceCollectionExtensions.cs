@@ -33,6 +33,7 @@ public static class MessagingServiceCollectionExtensions
             // where they would otherwise compete for the same messages.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configure?.Invoke(bus);
+            if (settings.QuorumQueues && settings.Transport == MessagingTransport.RabbitMq) bus.AddConfigureEndpointsCallback(UseQuorumQueue);
 
             if (settings.Transport == MessagingTransport.InMemory)
             {
@@ -82,6 +83,18 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<ICorrelationContext, CorrelationContext>();
         services.TryAddTransient<CorrelationIdHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// Quorum queues are replicated across the nodes of a RabbitMQ cluster (Raft), so a consumer's
+    /// queue survives the loss of a node. Applies to the consumer queues of <c>ConfigureEndpoints</c>,
+    /// which are durable (the bus's own auto-delete response queue is not one of them); MassTransit
+    /// gives the <c>_error</c> queue the type of the queue it belongs to. A
+    /// queue that already exists as a classic queue cannot change its type: see the deployment notes.
+    /// </summary>
+    private static void UseQuorumQueue(string queueName, IReceiveEndpointConfigurator endpoint)
+    {
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
     }
 
     private static void ConfigureReceiving<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg, MessagingSettings settings)

@@ -4,8 +4,9 @@ namespace Exchange.Messaging;
 
 /// <summary>
 /// Bus settings read from configuration: <c>Messaging:Transport</c> (RabbitMq or InMemory),
-/// <c>Messaging:RetryIntervals</c> (milliseconds, e.g. "200,1000,5000"), and the RabbitMQ host from
-/// <c>ConnectionStrings:RabbitMq</c> (amqp://user:password@host:port/vhost) or
+/// <c>Messaging:RetryIntervals</c> (milliseconds, e.g. "200,1000,5000"), <c>Messaging:QuorumQueues</c>
+/// (true declares the service's queues as replicated quorum queues, for a RabbitMQ cluster), and the
+/// RabbitMQ host from <c>ConnectionStrings:RabbitMq</c> (amqp://user:password@host:port/vhost) or
 /// <c>RabbitMq:Host/Port/User/Password/VirtualHost</c>.
 /// </summary>
 public sealed record MessagingSettings(
@@ -15,7 +16,8 @@ public sealed record MessagingSettings(
     string VirtualHost,
     string User,
     string Password,
-    IReadOnlyList<TimeSpan> RetryIntervals)
+    IReadOnlyList<TimeSpan> RetryIntervals,
+    bool QuorumQueues = false)
 {
     public static readonly IReadOnlyList<TimeSpan> DefaultRetryIntervals =
         [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
@@ -30,9 +32,10 @@ public sealed record MessagingSettings(
                 : throw new InvalidOperationException($"Messaging:Transport '{transportText}' is neither RabbitMq nor InMemory.");
 
         var retries = ParseIntervals(configuration["Messaging:RetryIntervals"]);
+        var quorumQueues = ParseFlag(configuration["Messaging:QuorumQueues"], "Messaging:QuorumQueues");
 
         var connectionString = configuration.GetConnectionString("RabbitMq");
-        if (!string.IsNullOrWhiteSpace(connectionString)) return FromUri(transport, connectionString, retries);
+        if (!string.IsNullOrWhiteSpace(connectionString)) return FromUri(transport, connectionString, retries) with { QuorumQueues = quorumQueues };
 
         var section = configuration.GetSection("RabbitMq");
         return new MessagingSettings(
@@ -42,7 +45,8 @@ public sealed record MessagingSettings(
             section["VirtualHost"] ?? "/",
             section["User"] ?? "guest",
             section["Password"] ?? "guest",
-            retries);
+            retries,
+            quorumQueues);
     }
 
     private static MessagingSettings FromUri(MessagingTransport transport, string connectionString, IReadOnlyList<TimeSpan> retries)
@@ -61,6 +65,14 @@ public sealed record MessagingSettings(
             userInfo[0].Length == 0 ? "guest" : Uri.UnescapeDataString(userInfo[0]),
             userInfo.Length < 2 ? "guest" : Uri.UnescapeDataString(userInfo[1]),
             retries);
+    }
+
+    private static bool ParseFlag(string? text, string key)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        return bool.TryParse(text.Trim(), out var value)
+            ? value
+            : throw new InvalidOperationException($"{key} is '{text}', neither true nor false.");
     }
 
     private static IReadOnlyList<TimeSpan> ParseIntervals(string? text)

@@ -37,6 +37,15 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void Quorum_queues_are_off_unless_configured_and_the_flag_must_be_a_boolean()
+    {
+        Assert.False(MessagingSettings.From(Config()).QuorumQueues);
+        Assert.True(MessagingSettings.From(Config(("Messaging:QuorumQueues", "true"), ("ConnectionStrings:RabbitMq", "amqp://mq/"))).QuorumQueues);
+        Assert.True(MessagingSettings.From(Config(("Messaging:QuorumQueues", "True"), ("RabbitMq:Host", "mq"))).QuorumQueues);
+        Assert.Throws<InvalidOperationException>(() => MessagingSettings.From(Config(("Messaging:QuorumQueues", "yes"))));
+    }
+
+    [Fact]
     public void A_service_gets_its_own_SQLite_file_by_default()
     {
         var settings = ServiceDatabaseSettings.From(Config(), "projects");

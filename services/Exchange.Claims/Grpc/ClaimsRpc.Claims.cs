@@ -154,7 +154,12 @@ public sealed partial class ClaimsRpc
         ClaimsAuthorization.DemandCoordinator(caller, claim.ProjectId, await ReadableProjectAsync(caller, claim, context),
             ClaimsAuthorization.PaymentRule, "pay claims");
         if (!await payments.PayAsync(claim, paymentId, paidOn!.Value, request.Reference.Trim(), ClaimsAuthorization.ActorOf(caller), ClaimPayment.FromRpc, context.CancellationToken))
-            return await Views().OneAsync(claim, context.CancellationToken);
+        {
+            // Paid with this id already, possibly by a retry that committed after this claim was
+            // loaded: answer the claim as it is now, paid.
+            db.ChangeTracker.Clear();
+            return await Views().OneAsync(await LoadClaimAsync(claimId, tracked: false, context), context.CancellationToken);
+        }
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);

@@ -11,6 +11,11 @@ namespace Exchange.Claims.Model;
 /// </summary>
 public static class PersonKey
 {
+    // The services run with invariant globalization, where string.Normalize decomposes nothing:
+    // the accented Latin letters of European names are folded by this table instead, and
+    // combining marks of names typed already decomposed are dropped.
+    private static readonly Dictionary<char, string> Folded = BuildFolding();
+
     public static string Of(string organisationId, string name) => $"{organisationId.Trim().ToLowerInvariant()}/{NormaliseName(name)}";
 
     /// <summary>The normal form of a key as a client wrote it; empty stays empty.</summary>
@@ -23,10 +28,9 @@ public static class PersonKey
 
     public static string NormaliseName(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var text = new StringBuilder(decomposed.Length);
+        var text = new StringBuilder(name.Length);
         var space = false;
-        foreach (var c in decomposed)
+        foreach (var c in name)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (char.IsWhiteSpace(c))
@@ -36,8 +40,45 @@ public static class PersonKey
             }
             if (space) text.Append(' ');
             space = false;
-            text.Append(char.ToLowerInvariant(c));
+            var lower = char.ToLowerInvariant(c);
+            if (Folded.TryGetValue(lower, out var plain)) text.Append(plain);
+            else text.Append(lower);
         }
-        return text.ToString().Normalize(NormalizationForm.FormC);
+        return text.ToString();
+    }
+
+    private static Dictionary<char, string> BuildFolding()
+    {
+        var groups = new Dictionary<string, string>
+        {
+            ["a"] = "àáâãäåāăą",
+            ["ae"] = "æ",
+            ["c"] = "çćĉċč",
+            ["d"] = "ďđð",
+            ["e"] = "èéêëēĕėęě",
+            ["g"] = "ĝğġģ",
+            ["h"] = "ĥħ",
+            ["i"] = "ìíîïĩīĭįı",
+            ["ij"] = "ĳ",
+            ["j"] = "ĵ",
+            ["k"] = "ķĸ",
+            ["l"] = "ĺļľŀł",
+            ["n"] = "ñńņňŉŋ",
+            ["o"] = "òóôõöøōŏő",
+            ["oe"] = "œ",
+            ["r"] = "ŕŗř",
+            ["s"] = "śŝşšſ",
+            ["ss"] = "ß",
+            ["t"] = "ţťŧ",
+            ["th"] = "þ",
+            ["u"] = "ùúûüũūŭůűų",
+            ["w"] = "ŵ",
+            ["y"] = "ýÿŷ",
+            ["z"] = "źżž",
+        };
+        var folded = new Dictionary<char, string>();
+        foreach (var (plain, letters) in groups)
+            foreach (var letter in letters) folded[letter] = plain;
+        return folded;
     }
 }

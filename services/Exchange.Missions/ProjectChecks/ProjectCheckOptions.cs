@@ -2,7 +2,8 @@ namespace Exchange.Missions.ProjectChecks;
 
 /// <summary>
 /// How activities are checked against their project. <c>Services:Projects</c> is the Projects
-/// service's RPC address; the section <c>ProjectChecks</c> holds the rest.
+/// service's RPC address (http://host:port, or dapr://app-id through a Dapr sidecar); the section
+/// <c>ProjectChecks</c> holds the rest.
 /// </summary>
 public sealed class ProjectCheckOptions
 {

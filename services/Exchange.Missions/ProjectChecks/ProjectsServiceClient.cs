@@ -7,7 +7,8 @@ namespace Exchange.Missions.ProjectChecks;
 
 /// <summary>
 /// The Projects service as this service calls it: one shared channel whose calls retry
-/// UNAVAILABLE with backoff (a Polly pipeline) within one deadline.
+/// UNAVAILABLE with backoff (a Polly pipeline) within one deadline. The address is the service
+/// itself (http://host:port) or its Dapr app id (dapr://projects), called through the local sidecar.
 /// </summary>
 public sealed class ProjectsServiceClient : IDisposable
 {
@@ -19,13 +20,14 @@ public sealed class ProjectsServiceClient : IDisposable
     public ProjectsServiceClient(IOptions<ProjectCheckOptions> options)
     {
         var settings = options.Value;
-        _channel = RpcChannel.ForAddress(new Uri(settings.ProjectsAddress), new RpcChannelOptions
+        Address = ServiceAddress.Parse(settings.ProjectsAddress);
+        _channel = Address.CreateChannel(new RpcChannelOptions
         {
             Resilience = RpcResilience.RetryUnavailable(settings.Retries, settings.RetryDelay),
         });
     }
 
-    public Uri Address => _channel.Address;
+    public ServiceAddress Address { get; }
 
     public Task<Project> GetProjectAsync(Guid projectId, Metadata headers, DateTime deadline, CancellationToken cancellationToken) =>
         _channel.UnaryAsync(GetProjectMethod, new GetProjectRequest { ProjectId = projectId.ToString() }, new CallOptions

@@ -20,7 +20,15 @@ public static class ProjectEvents
         [.. project.SupportedFiscalYears],
         project.PlannedFirstYear,
         project.PlannedLastYear,
-        project.UpdatedAt);
+        project.UpdatedAt,
+        project.DomesticBody.Name,
+        project.Sector.ToString(),
+        project.Theme,
+        project.DomesticRegion.Bureau.ToString(),
+        project.DomesticRegion.Prefecture,
+        [.. project.OverseasRegions.Select(r => r.Country).Distinct()],
+        [.. project.OverseasRegions.Select(r => r.WorldArea.ToString()).Distinct()],
+        project.FirstAchievementTiming().ToString());
 
     public static string[] OverseasBodyIds(Project project) => [.. project.OverseasBodies.Select(b => b.OrganisationId)];
 }

@@ -23,4 +23,6 @@ public sealed class RpcChannelOptions
 
     /// <summary>Sent on every call before the call's own headers (e.g. authorization).</summary>
     public Metadata? DefaultHeaders { get; set; }
+
+    internal RpcChannelOptions Copy() => (RpcChannelOptions)MemberwiseClone();
 }

@@ -21,6 +21,38 @@ public static class BrokerQueues
     }
 
     /// <summary>
+    /// Whether <paramref name="queue"/> is a quorum queue, as the broker itself decides: RabbitMQ
+    /// accepts a re-declaration only with the queue's own <c>x-queue-type</c> and refuses any other
+    /// with 406 PRECONDITION_FAILED. Null when the queue does not exist.
+    /// </summary>
+    public static async Task<bool?> IsQuorumQueueAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = TestServers.RabbitMq }.CreateConnectionAsync();
+        await using (var probe = await connection.CreateChannelAsync())
+        {
+            try
+            {
+                await probe.QueueDeclarePassiveAsync(queue);
+            }
+            catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+            {
+                return null;
+            }
+        }
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+                arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
+            return true;
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 406)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Removes a durable receive endpoint a test declared: its queue and exchange, and the error and
     /// skipped queues and exchanges MassTransit may have added beside them.
     /// </summary>

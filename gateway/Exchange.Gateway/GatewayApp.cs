@@ -1,0 +1,49 @@
+using Exchange.Gateway.Calls;
+using Exchange.Gateway.Grpc;
+using Exchange.Gateway.Health;
+using Exchange.Gateway.Hosting;
+using Exchange.Gateway.Routing;
+using Exchange.Gateway.V1;
+using Exchange.Identity;
+using Exchange.Rpc.Server;
+using Yarp.ReverseProxy.Health;
+
+namespace Exchange.Gateway;
+
+/// <summary>The gateway's host, built the same way by Program and by the tests.</summary>
+public static class GatewayApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddGatewayHosting();
+        builder.AddGatewayServices();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        // Fail at start, not on the first call, when the signing key is missing or unreadable.
+        app.Services.GetRequiredService<TokenIssuer>();
+
+        app.UseMiddleware<CallCorrelation>();
+        app.UseMiddleware<AccessLog>();
+        app.UseMiddleware<GrpcNeedsHttp2>();
+        app.UseMiddleware<ApiKeyGate>();
+        app.UseMiddleware<KeyRateLimiter.Gate>();
+        app.UseMiddleware<RequestSizeGate>();
+        app.UseMiddleware<UnaryDeadline>();
+
+        app.MapGet("/healthz", async (PlatformHealth health) =>
+        {
+            var report = await health.CheckAsync();
+            return Results.Json(report, statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        }).WithMetadata(OpenToAnyone.Instance);
+        app.MapRpcService<ApiKeysRpc>(GatewayReflection.Descriptor.Services[0]);
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<BackendFailures>();
+            proxy.UseLoadBalancing();
+        });
+        app.MapFallback(UnknownPath.HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Exchange.Contracts.Surveys;
+
+/// <summary>
+/// A completed project is due a follow-up survey <paramref name="OffsetFiscalYears"/> fiscal years
+/// after its last supported year (0: at completion), in <paramref name="DueFiscalYear"/>.
+/// <paramref name="DueOn"/> is a calendar date (UTC midnight).
+/// </summary>
+public sealed record FollowUpSurveyScheduled(
+    Guid ScheduleId,
+    Guid ProjectId,
+    int OffsetFiscalYears,
+    int DueFiscalYear,
+    DateTime DueOn,
+    string QuestionnaireId,
+    DateTimeOffset OccurredAt);

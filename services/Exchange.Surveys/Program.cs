@@ -1,0 +1,3 @@
+using Exchange.Surveys;
+
+SurveysApp.Build(args).Run();
