@@ -19,6 +19,12 @@ const keys = {};
 const ids = {};
 const tokens = {};
 
+const started = Date.now();
+/** Progress with the seconds since the start, to see where a slow run spends its time. */
+function progress(message) {
+  console.log(`e2e ${((Date.now() - started) / 1000).toFixed(1)}s: ${message}`);
+}
+
 async function shoot(page, name) {
   await page.screenshot({ path: join(screenshots, name + '.png'), fullPage: true });
 }
@@ -69,6 +75,7 @@ function plannedAnswers(questions, variant) {
 before(async () => {
   mkdirSync(screenshots, { recursive: true });
   platform = await startPlatform();
+  progress(`platform ready at ${platform.baseUrl}`);
   browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 
   const createKey = async (organisationId, organisationName, role) =>
@@ -108,6 +115,7 @@ before(async () => {
     const answers = plannedAnswers(ids.questions, k % 3 === 0 ? 0 : 1).map((p) => p.answer);
     await call(platform.baseUrl, undefined, 'exchange.surveys.v1.SurveyResponses/SubmitResponse', { token: tokens[projectId], answers });
   }
+  progress('keys, rulebook, budget and survey round set up');
 }, { timeout: 240000 });
 
 after(async () => {
@@ -117,6 +125,9 @@ after(async () => {
 
 test('a staff member logs a mission and drafts, fixes and submits a claim', { timeout: 150000 }, async () => {
   const page = await newPage();
+  await page.goto(platform.baseUrl + '/');
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await shoot(page, '00-sign-in');
   await signIn(page, keys.staff);
   await page.getByRole('heading', { name: 'My projects' }).waitFor();
   await assert.doesNotReject(page.getByRole('link', { name: /Hamamatsu - Jena/ }).waitFor());
@@ -176,6 +187,7 @@ test('a staff member logs a mission and drafts, fixes and submits a claim', { ti
   await page.getByText(/Cooperation agreement on optical coatings/).first().waitFor();
   await shoot(page, '03-staff-activity');
 
+  progress('mission logged');
   // The draft claim opens from the completed activity's event.
   await page.getByRole('link', { name: 'Open the claim' }).click({ timeout: 30000 });
   await page.getByTestId('claim-status').getByText('Draft').waitFor();
@@ -204,6 +216,10 @@ test('a staff member logs a mission and drafts, fixes and submits a claim', { ti
   await page.getByTestId('claim-status').getByText('Submitted').waitFor();
   ids.claimUrl = page.url();
   await shoot(page, '05-staff-claim-submitted');
+  // The same page on a tablet in portrait.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await shoot(page, '05b-staff-claim-tablet');
+  progress('claim submitted');
   await page.context().close();
 });
 
