@@ -26,6 +26,8 @@ public static class GatewayApp
 
         app.UseMiddleware<CallCorrelation>();
         app.UseMiddleware<AccessLog>();
+        // The portal's files are answered before routing: the unknown-path fallback would take them.
+        if (app.UsePortal()) app.UseRouting();
         app.UseMiddleware<GrpcNeedsHttp2>();
         app.UseMiddleware<ApiKeyGate>();
         app.UseMiddleware<KeyRateLimiter.Gate>();
