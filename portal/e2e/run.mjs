@@ -220,6 +220,15 @@ test('a staff member logs a mission and drafts, fixes and submits a claim', { ti
   await page.setViewportSize({ width: 768, height: 1024 });
   await shoot(page, '05b-staff-claim-tablet');
   progress('claim submitted');
+
+  // An achievement recorded on the project page joins the outcome reported with the mission.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${platform.baseUrl}/#/projects/${ids.hamamatsu}`);
+  await page.locator('#ach-kind').selectOption('ACHIEVEMENT_KIND_TRADE_FAIR');
+  await page.locator('#ach-date').fill('2009-02-10');
+  await page.locator('#ach-description').fill('Joint stand at the Photonics trade fair');
+  await page.getByRole('button', { name: 'Record achievement' }).click();
+  await page.getByRole('cell', { name: 'Joint stand at the Photonics trade fair' }).waitFor();
   await page.context().close();
 });
 
@@ -303,6 +312,9 @@ test("a partner's key cannot open another partner's project page", { timeout: 60
   await signIn(own, keys.jena);
   await own.goto(`${platform.baseUrl}/#/projects/${ids.hamamatsu}`);
   await own.getByRole('heading', { name: /Hamamatsu - Jena/ }).waitFor();
+  assert.match(await own.getByTestId('who').textContent(), /Jena economic development.*Overseas partner/);
+  await own.getByRole('heading', { name: 'Activities' }).waitFor();
+  assert.equal(await own.getByRole('link', { name: 'Log an activity' }).count(), 0, 'partners do not log activities');
   await own.context().close();
 
   const other = await newPage();
