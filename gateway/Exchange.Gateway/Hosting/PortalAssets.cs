@@ -6,8 +6,8 @@ namespace Exchange.Gateway.Hosting;
 /// The web portal's built assets (<c>Gateway:Portal:Root</c>, e.g. <c>portal/dist</c>), served on
 /// the gateway's ports at <c>/</c> next to the RPC paths, so that the portal calls the API on its
 /// own origin. Pages are routed in the browser: a GET for a path without a file extension that is
-/// no file (an invitation link, <c>/survey/&lt;token&gt;</c>) answers <c>index.html</c>. Assets are
-/// public; every RPC still needs its key.
+/// no file (an invitation link, <c>/survey/&lt;token&gt;</c>) answers <c>index.html</c>, a missing
+/// file 404. Assets are public; every RPC still needs its key.
 /// </summary>
 public static class PortalAssets
 {
@@ -28,8 +28,19 @@ public static class PortalAssets
         app.Use(async (http, next) =>
         {
             var request = http.Request;
-            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && IsPage(request.Path, files))
-                request.Path = "/index.html";
+            if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            {
+                switch (Classify(request.Path, files))
+                {
+                    case PortalPath.Page:
+                        request.Path = "/index.html";
+                        break;
+                    case PortalPath.MissingFile:
+                        // A file the portal does not have is not found, rather than refused for want of a key.
+                        http.Response.StatusCode = StatusCodes.Status404NotFound;
+                        return;
+                }
+            }
             await next(http);
         });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
@@ -43,11 +54,16 @@ public static class PortalAssets
         return true;
     }
 
-    private static bool IsPage(PathString path, IFileProvider files)
+    private enum PortalPath { Other, Page, MissingFile }
+
+    private static PortalPath Classify(PathString path, IFileProvider files)
     {
         var value = path.Value ?? "/";
-        if (value == "/" || value == "/healthz") return false;
-        var last = value[(value.LastIndexOf('/') + 1)..];
-        return !last.Contains('.') && !files.GetFileInfo(value).Exists;
+        if (value == "/" || value == "/healthz") return PortalPath.Other;
+        var segments = value.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // "/<package>.<Service>/<Method>": the API's, whatever the method.
+        if (segments.Length == 2 && segments[0].Contains('.')) return PortalPath.Other;
+        if (files.GetFileInfo(value).Exists) return PortalPath.Other;
+        return segments.Length > 0 && segments[^1].Contains('.') ? PortalPath.MissingFile : PortalPath.Page;
     }
 }
