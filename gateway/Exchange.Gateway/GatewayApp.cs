@@ -44,6 +44,9 @@ public static class GatewayApp
         {
             proxy.UseMiddleware<BackendFailures>();
             proxy.UseLoadBalancing();
+        }).ConfigureEndpoints((endpoint, route) =>
+        {
+            if (route.Metadata?.ContainsKey(ProxyRoutes.OpenToAnyoneKey) == true) endpoint.WithMetadata(OpenToAnyone.Instance);
         });
         app.MapFallback(UnknownPath.HandleAsync);
         return app;
