@@ -57,6 +57,7 @@ trap 'stop_all' EXIT
 services=(
   "projects services/Exchange.Projects 7101 7111"
   "missions services/Exchange.Missions 7102 7112"
+  "claims services/Exchange.Claims 7103 7113"
   "surveys services/Exchange.Surveys 7104 7114"
 )
 

@@ -80,7 +80,7 @@ public sealed class Platform : IAsyncLifetime
             ("missions", Missions.RpcAddress, Missions.HttpAddress),
         ]);
         foreach (var caller in new[] { Coordinator, Admin, HamamatsuBody, SuwaBody, JenaPartner, DalianPartner })
-            _keys[caller] = await Gateway.CreateKey(caller.OrganisationId, caller.Role);
+            _keys[caller] = await Gateway.CreateKey(caller.OrganisationId, caller.Role!.Value);
 
         Backend = await InteropBackend.StartAsync();
         Edge = await GatewayHost.StartAsync(

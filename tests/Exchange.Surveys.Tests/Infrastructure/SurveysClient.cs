@@ -67,7 +67,7 @@ public sealed class SurveysClient(Uri address) : ServiceClient(address, SurveysR
     {
         using var channel = RpcChannel.ForAddress(_address);
         var method = RpcMethod<ExportResponsesRequest, CsvChunk>.From(SurveysReflection.Descriptor.Services[0], "ExportResponses");
-        var headers = new Exchange.Rpc.Metadata().Add("authorization", Exchange.Identity.Testing.TestTokens.AuthorizationFor((caller ?? Caller.Coordinator).Role, (caller ?? Caller.Coordinator).OrganisationId));
+        var headers = (caller ?? Caller.Coordinator).Headers();
         using var call = channel.ServerStreaming(method, request, new CallOptions { Headers = headers, Timeout = TimeSpan.FromSeconds(30) });
         var text = new System.Text.StringBuilder();
         await foreach (var chunk in call.ReadAllAsync()) text.Append(chunk.Text);
