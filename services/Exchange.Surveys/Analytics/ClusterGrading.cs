@@ -57,26 +57,38 @@ public static class ClusterGrading
         var sums = new double[clusterCount, questions.Length];
         var answered = new int[clusterCount, questions.Length];
         var members = new int[clusterCount];
-        var areaMembers = new HashSet<int>[clusterCount, Areas.Length];
-        var group = new string[clusterCount];
-        var name = new string[clusterCount];
+        var group = new string?[clusterCount];
+        var name = new string?[clusterCount];
         var total = respondents?.Length ?? matrix.Count;
+        var clusterOf = new int[total];
         for (var k = 0; k < total; k++)
         {
             var r = respondents is null ? k : respondents[k];
-            var c = clusters.CodesOf(r)[0];
+            var c = clusterOf[k] = clusters.CodesOf(r)[0];
             members[c]++;
             group[c] ??= groups?.FirstValueOf(r) ?? "";
             name[c] ??= names?.FirstValueOf(r) ?? "";
-            for (var q = 0; q < questions.Length; q++)
+        }
+        // Column by column: each question's scores are read in one pass over its answers; a bit per
+        // area says which areas each respondent answered, for the areas' respondent counts.
+        var answeredAreas = new int[total];
+        for (var q = 0; q < questions.Length; q++)
+        {
+            var column = questions[q].Question;
+            var areaBit = 1 << Array.IndexOf(Areas, questions[q].Area);
+            for (var k = 0; k < total; k++)
             {
-                var score = questions[q].Question.ScoreOf(r);
+                var score = column.ScoreOf(respondents is null ? k : respondents[k]);
                 if (double.IsNaN(score)) continue;
-                sums[c, q] += score;
-                answered[c, q]++;
-                (areaMembers[c, Array.IndexOf(Areas, questions[q].Area)] ??= []).Add(r);
+                sums[clusterOf[k], q] += score;
+                answered[clusterOf[k], q]++;
+                answeredAreas[k] |= areaBit;
             }
         }
+        var areaRespondents = new int[clusterCount, Areas.Length];
+        for (var k = 0; k < total; k++)
+            for (var a = 0; a < Areas.Length; a++)
+                if ((answeredAreas[k] & (1 << a)) != 0) areaRespondents[clusterOf[k], a]++;
 
         var included = Enumerable.Range(0, clusterCount).Where(c => members[c] > 0 && clusters.Values[c].Length > 0).ToArray();
         var questionMeans = new double[clusterCount, questions.Length];
@@ -112,7 +124,7 @@ public static class ClusterGrading
         {
             var peers = included.Where(p => group[p] == group[c]).ToArray();
             var areas = Areas.Select((area, a) => new AreaResult(area, areaIndices[c, a], MeanOver(peers, p => areaIndices[p, a]), allAreas[a], Weight(area),
-                areaMembers[c, a]?.Count ?? 0)).ToList();
+                areaRespondents[c, a])).ToList();
             var weights = areas.Where(a => !double.IsNaN(a.Index)).Sum(a => a.Weight);
             var effects = new List<QuestionEffect>();
             for (var q = 0; q < questions.Length; q++)

@@ -10,7 +10,7 @@ namespace Exchange.Surveys.Analytics;
 /// versions of one questionnaire are laid out together: questions and options are matched by
 /// their stable ids, the newest version's order first, then what only older versions had.
 /// </summary>
-public sealed class ResponseMatrixBuilder
+public sealed partial class ResponseMatrixBuilder
 {
     private readonly List<LaidOutQuestion> _questions = [];
     private readonly Dictionary<string, LaidOutQuestion> _byId = new(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ public sealed class ResponseMatrixBuilder
                 if (question.Kind is QuestionKind.FreeText or QuestionKind.Unspecified) continue;
                 if (!_byId.TryGetValue(question.Id, out var laidOut))
                 {
-                    laidOut = new LaidOutQuestion(question.Question, _capacity);
+                    laidOut = new LaidOutQuestion(question.Question, _questions.Count, _capacity);
                     _byId[question.Id] = laidOut;
                     _questions.Add(laidOut);
                 }
@@ -47,19 +47,38 @@ public sealed class ResponseMatrixBuilder
     /// <summary>Adds one respondent's answers and attributes.</summary>
     public void Add(IReadOnlyList<StoredAnswer> answers, IReadOnlyList<AttributeValue> attributes)
     {
+        var respondent = NextRespondent();
+        // Answers are stored in questionnaire order: try the next question before the lookup.
+        var next = 0;
+        foreach (var answer in answers)
+        {
+            LaidOutQuestion? question;
+            if (next < _questions.Count && string.Equals(_questions[next].Id, answer.QuestionId, StringComparison.Ordinal)) question = _questions[next];
+            else if (!_byId.TryGetValue(answer.QuestionId, out question)) continue;
+            question.Record(respondent, answer);
+            next = question.Position + 1;
+        }
+        foreach (var attribute in attributes)
+        {
+            var entries = EntriesOf(attribute.Key);
+            foreach (var value in attribute.Values) entries.Add(respondent, value);
+        }
+    }
+
+    private int NextRespondent()
+    {
         if (_count == _capacity)
         {
             _capacity *= 2;
             foreach (var question in _questions) question.Grow(_capacity);
         }
-        var respondent = _count++;
-        foreach (var answer in answers)
-            if (_byId.TryGetValue(answer.QuestionId, out var question)) question.Record(respondent, answer);
-        foreach (var attribute in attributes)
-        {
-            if (!_attributes.TryGetValue(attribute.Key, out var entries)) _attributes[attribute.Key] = entries = new AttributeEntries();
-            foreach (var value in attribute.Values) entries.Add(respondent, value);
-        }
+        return _count++;
+    }
+
+    private AttributeEntries EntriesOf(string key)
+    {
+        if (!_attributes.TryGetValue(key, out var entries)) _attributes[key] = entries = new AttributeEntries();
+        return entries;
     }
 
     public ResponseMatrix Build() => new(
@@ -72,12 +91,15 @@ public sealed class ResponseMatrixBuilder
         private readonly Question _question;
         private readonly List<Category> _categories = [];
         private readonly Dictionary<string, int> _bits = new(StringComparer.Ordinal);
+        private readonly List<byte[]> _utf8Categories = [];
         private ulong[]? _masks;
         private float[]? _values;
 
-        public LaidOutQuestion(Question question, int capacity)
+        public LaidOutQuestion(Question question, int position, int capacity)
         {
             _question = question;
+            Position = position;
+            Utf8Id = System.Text.Encoding.UTF8.GetBytes(question.Id);
             switch (question.Kind)
             {
                 case QuestionKind.SingleChoice or QuestionKind.MultipleChoice:
@@ -104,6 +126,45 @@ public sealed class ResponseMatrixBuilder
             }
         }
 
+        public string Id => _question.Id;
+
+        public byte[] Utf8Id { get; }
+
+        /// <summary>What the JSON reader needs: whether options (or a scale, or a number) are this question's answer.</summary>
+        public QuestionKind Kind => _question.Kind;
+
+        public void RecordMask(int respondent, ulong mask)
+        {
+            if (_masks is not null && _question.Kind != QuestionKind.Scale) _masks[respondent] = mask;
+        }
+
+        public void RecordScale(int respondent, int scale)
+        {
+            if (_question.Kind != QuestionKind.Scale) return;
+            var bit = scale - _question.Scale.Min;
+            if (bit >= 0 && bit < _categories.Count) _masks![respondent] = 1UL << bit;
+            _values![respondent] = scale;
+        }
+
+        public void RecordNumber(int respondent, double number)
+        {
+            if (_question.Kind == QuestionKind.Number) _values![respondent] = (float)number;
+        }
+
+        /// <summary>The bit of the option the reader stands on, compared in UTF-8 without making a string.</summary>
+        public int BitOf(ref System.Text.Json.Utf8JsonReader reader)
+        {
+            if (_utf8Categories.Count <= 16)
+            {
+                for (var i = 0; i < _utf8Categories.Count; i++)
+                    if (reader.ValueTextEquals(_utf8Categories[i])) return i;
+                return -1;
+            }
+            return _bits.TryGetValue(reader.GetString() ?? "", out var found) ? found : -1;
+        }
+
+        public int Position { get; }
+
         public void AddOptionsOf(Question question)
         {
             foreach (var option in question.Options)
@@ -111,6 +172,7 @@ public sealed class ResponseMatrixBuilder
                 if (_bits.ContainsKey(option.Id) || _categories.Count == QuestionnaireValidation.MaxOptions) continue;
                 _bits[option.Id] = _categories.Count;
                 _categories.Add(new Category(option.Id, option.Label, option.HasScore ? option.Score : null));
+                _utf8Categories.Add(System.Text.Encoding.UTF8.GetBytes(option.Id));
             }
         }
 
@@ -131,7 +193,7 @@ public sealed class ResponseMatrixBuilder
             {
                 ulong mask = 0;
                 foreach (var option in options)
-                    if (_bits.TryGetValue(option, out var bit)) mask |= 1UL << bit;
+                    if (BitOf(option) is var bit and >= 0) mask |= 1UL << bit;
                 _masks[respondent] = mask;
             }
             else if (answer.Scale is { } scale && _question.Kind == QuestionKind.Scale)
@@ -144,6 +206,15 @@ public sealed class ResponseMatrixBuilder
             {
                 _values![respondent] = (float)number;
             }
+        }
+
+        // A dozen options are found faster by comparing than by hashing.
+        private int BitOf(string option)
+        {
+            if (_categories.Count > 16) return _bits.TryGetValue(option, out var found) ? found : -1;
+            for (var i = 0; i < _categories.Count; i++)
+                if (string.Equals(_categories[i].Value, option, StringComparison.Ordinal)) return i;
+            return -1;
         }
 
         public QuestionColumn ToColumn(int count)
@@ -166,6 +237,22 @@ public sealed class ResponseMatrixBuilder
     {
         private readonly List<(int Respondent, string Value)> _entries = [];
         private readonly HashSet<string> _values = new(StringComparer.Ordinal);
+        // The first values seen, for matching in UTF-8: sectors, bureaus, countries, clusters repeat.
+        private readonly List<(byte[] Utf8, string Value)> _utf8Values = [];
+
+        /// <summary>Adds the value the reader stands on, reusing the string of a value seen before.</summary>
+        public void Add(int respondent, ref System.Text.Json.Utf8JsonReader reader)
+        {
+            foreach (var known in _utf8Values)
+                if (reader.ValueTextEquals(known.Utf8))
+                {
+                    Add(respondent, known.Value);
+                    return;
+                }
+            var value = reader.GetString() ?? "";
+            if (_utf8Values.Count < 64) _utf8Values.Add((System.Text.Encoding.UTF8.GetBytes(value), value));
+            Add(respondent, value);
+        }
 
         public void Add(int respondent, string value)
         {

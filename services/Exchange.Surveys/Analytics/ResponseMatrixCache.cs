@@ -2,8 +2,8 @@ namespace Exchange.Surveys.Analytics;
 
 /// <summary>
 /// The last few matrices built, by selection of rounds, each with the stamp of the responses it
-/// holds (how many were submitted, and the latest submission). A new submission changes the stamp
-/// and the matrix is built again; a closed round's matrix stays valid. At most
+/// holds. A new submission changes the stamp and the matrix is built again; a closed round's
+/// matrix stays valid. At most
 /// <see cref="Capacity"/> matrices are kept (a 10,000 x 100 round takes about 10 MB), the least
 /// recently used leaving first.
 /// </summary>
@@ -46,5 +46,9 @@ public sealed class ResponseMatrixCache
     }
 }
 
-/// <summary>What identifies the submitted responses of a selection at one moment.</summary>
-public readonly record struct ResponseStamp(int Submitted, long LatestSubmissionTicks);
+/// <summary>
+/// What identifies the submitted responses of a selection at one moment: their number. A
+/// submission is final and never withdrawn, so the submitted set only grows, and the same number
+/// means the same responses.
+/// </summary>
+public readonly record struct ResponseStamp(int Submitted);

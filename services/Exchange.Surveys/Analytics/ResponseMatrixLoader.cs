@@ -20,7 +20,7 @@ public sealed class ResponseMatrixLoader(SurveysDb db, QuestionnaireCatalog cata
 
     public async Task<LoadedSelection> LoadAsync(IReadOnlyList<Guid> roundIds, CancellationToken cancellationToken)
     {
-        var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToListAsync(cancellationToken);
+        var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.ToArray().Contains(r.Id)).ToListAsync(cancellationToken);
         var missing = roundIds.Where(id => rounds.All(r => r.Id != id)).ToList();
         if (missing.Count > 0) throw new RpcException(StatusCode.NotFound, $"survey round {string.Join(", ", missing)} not found");
         BusinessRule.Enforce(new OneQuestionnaireRule(rounds));
@@ -28,27 +28,24 @@ public sealed class ResponseMatrixLoader(SurveysDb db, QuestionnaireCatalog cata
         foreach (var version in rounds.Select(r => r.QuestionnaireVersion).Distinct().OrderDescending())
             forms.Add(await catalog.GetAsync(rounds[0].QuestionnaireId, version, cancellationToken));
 
-        var submitted = db.Invitations.Where(i => roundIds.Contains(i.RoundId) && i.Status == InvitationStatus.Submitted);
-        var count = await submitted.CountAsync(cancellationToken);
-        var latest = count == 0 ? 0 : await submitted.MaxAsync(i => i.SubmittedAt, cancellationToken) is { } at ? at.UtcTicks : 0;
-        var stamp = new ResponseStamp(count, latest);
+        var ids = roundIds.ToArray();
+        var submitted = db.Invitations.Where(i => ids.Contains(i.RoundId) && i.Status == InvitationStatus.Submitted);
+        var stamp = new ResponseStamp(await submitted.CountAsync(cancellationToken));
         var key = string.Join(",", roundIds.Order());
         if (cache.Find(key, stamp) is { } cached) return new LoadedSelection(rounds, forms, cached);
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var builder = new ResponseMatrixBuilder(forms, count);
+        var builder = new ResponseMatrixBuilder(forms, stamp.Submitted);
         foreach (var round in rounds.OrderBy(r => r.CreatedAt))
         {
             var after = 0;
             while (true)
             {
-                var page = await db.Invitations.AsNoTracking()
-                    .Where(i => i.RoundId == round.Id && i.Status == InvitationStatus.Submitted && i.Sequence > after)
-                    .OrderBy(i => i.Sequence)
-                    .Select(i => new { i.Sequence, i.Attributes, i.Answers })
-                    .Take(PageSize)
+                // The stored JSON as text, read straight into the columns (see ResponseMatrixBuilder.AddStored).
+                var page = await db.Database.SqlQuery<StoredResponse>(
+                        $"""SELECT "Sequence", "Attributes", "Answers" FROM invitations WHERE "RoundId" = {round.Id} AND "Status" = {(int)InvitationStatus.Submitted} AND "Sequence" > {after} ORDER BY "Sequence" LIMIT {PageSize}""")
                     .ToListAsync(cancellationToken);
-                foreach (var response in page) builder.Add(response.Answers, response.Attributes);
+                foreach (var response in page) builder.AddStored(response.Answers, response.Attributes);
                 if (page.Count < PageSize) break;
                 after = page[^1].Sequence;
             }
@@ -59,6 +56,16 @@ public sealed class ResponseMatrixLoader(SurveysDb db, QuestionnaireCatalog cata
             key, matrix.Count, matrix.Questions.Count, matrix.Bytes, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new LoadedSelection(rounds, forms, matrix);
     }
+}
+
+/// <summary>A page row of submitted responses as stored.</summary>
+public sealed class StoredResponse
+{
+    public int Sequence { get; set; }
+
+    public string Attributes { get; set; } = "";
+
+    public string Answers { get; set; } = "";
 }
 
 /// <summary>The rounds of a selection, their questionnaire versions (newest first) and their responses.</summary>

@@ -63,7 +63,8 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
             // Respondents are found by the hash of their token only.
             invitation.Property(i => i.TokenHash).HasMaxLength(64);
             invitation.HasIndex(i => i.TokenHash).IsUnique();
-            invitation.HasIndex(i => new { i.RoundId, i.Status });
+            // Serves the response rates (counts by status) and the analytics' pages of submitted responses in order.
+            invitation.HasIndex(i => new { i.RoundId, i.Status, i.Sequence });
             invitation.HasIndex(i => i.ProjectId);
             invitation.Property(i => i.ClusterId).HasMaxLength(64);
             invitation.Property(i => i.RespondentName).HasMaxLength(200);

@@ -15,7 +15,8 @@ namespace Exchange.Surveys.Grpc;
 /// </summary>
 internal sealed partial class RoundTargets(SurveysDb db)
 {
-    public const int MaxRespondentsPerRequest = 20_000;
+    // Keeps the answer with every new token well under the 4 MiB message limit; larger lists go in batches.
+    public const int MaxRespondentsPerRequest = 5_000;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]
     private static partial Regex ClusterIdPattern();

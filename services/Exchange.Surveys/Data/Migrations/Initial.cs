@@ -88,7 +88,7 @@ public sealed class Initial : Migration
             constraints: table => table.PrimaryKey("PK_invitations", x => x.Id));
         migrationBuilder.CreateIndex(name: "IX_invitations_RoundId_Sequence", table: "invitations", columns: ["RoundId", "Sequence"], unique: true);
         migrationBuilder.CreateIndex(name: "IX_invitations_TokenHash", table: "invitations", column: "TokenHash", unique: true);
-        migrationBuilder.CreateIndex(name: "IX_invitations_RoundId_Status", table: "invitations", columns: ["RoundId", "Status"]);
+        migrationBuilder.CreateIndex(name: "IX_invitations_RoundId_Status_Sequence", table: "invitations", columns: ["RoundId", "Status", "Sequence"]);
         migrationBuilder.CreateIndex(name: "IX_invitations_ProjectId", table: "invitations", column: "ProjectId");
 
         migrationBuilder.CreateTable(
