@@ -48,7 +48,8 @@ public static class GatewayApp
         {
             if (route.Metadata?.ContainsKey(ProxyRoutes.OpenToAnyoneKey) == true) endpoint.WithMetadata(OpenToAnyone.Instance);
         });
-        app.MapFallback(UnknownPath.HandleAsync);
+        // Every path, including those that look like file names (MapFallback alone skips them).
+        app.MapFallback("{**path}", UnknownPath.HandleAsync);
         return app;
     }
 }

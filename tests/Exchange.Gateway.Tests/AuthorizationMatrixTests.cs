@@ -72,7 +72,7 @@ public sealed class AuthorizationMatrixTests(Platform platform)
         var snapshot = () => Snapshot(target, projects, missions);
         foreach (var (who, caller, relation) in Callers)
         {
-            using var client = platform.Rpc(caller);
+            var client = platform.SharedRpc(caller);
             var before = await snapshot();
             var (code, response, detail) = await Outcome(() => client.Call(method, MatrixRequests.ByMethod[rpc](target)));
             var after = await snapshot();

@@ -10,7 +10,12 @@ internal static class KeyStoreHost
             Args = configurationArgs.ToArray(),
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output carries only what the command prints (a new key, for scripts); logs go
+        // to standard error, and only warnings and errors.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.AddKeyStore(builder.Configuration);
         return builder.Build();
     }

@@ -27,6 +27,7 @@ public sealed class Platform : IAsyncLifetime
 
     private readonly Dictionary<Caller, string> _keys = [];
     private readonly Dictionary<string, Task<object>> _shared = [];
+    private readonly Dictionary<Caller, GatewayRpc> _clients = [];
 
     /// <summary>The packages the platform's gateway routes, i.e. whose every RPC the matrix must cover.</summary>
     public static readonly string[] RoutedPackages = ["exchange.projects.v1", "exchange.missions.v1"];
@@ -47,6 +48,12 @@ public sealed class Platform : IAsyncLifetime
     public string KeyOf(Caller caller) => _keys[caller];
 
     public GatewayRpc Rpc(Caller caller) => new(Gateway.RpcAddress, KeyOf(caller));
+
+    /// <summary>One long-lived client per caller, for tests that make hundreds of calls (not to be disposed).</summary>
+    public GatewayRpc SharedRpc(Caller caller)
+    {
+        lock (_clients) return _clients.TryGetValue(caller, out var client) ? client : _clients[caller] = Rpc(caller);
+    }
 
     public ConnectJson Json() => new(Gateway.HttpAddress);
 
@@ -97,6 +104,7 @@ public sealed class Platform : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var client in _clients.Values) client.Dispose();
         await Edge.DisposeAsync();
         await Backend.DisposeAsync();
         await Gateway.DisposeAsync();

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Exchange.Gateway.Benchmark;
+
+/// <summary>What to run and for how long; the built service and gateway come from the repository's Release build.</summary>
+public sealed record BenchmarkOptions(string Root, TimeSpan Duration, TimeSpan WarmUp, int Rounds, string RabbitMq)
+{
+    public const string Usage = "usage: Exchange.Gateway.Benchmark --root <repository> --rabbitmq <amqp url> [--duration 8] [--warmup 8] [--rounds 3]";
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected '{args[i]}'");
+            values[args[i][2..]] = args[i + 1];
+        }
+        if (args.Length % 2 != 0) throw new ArgumentException($"'{args[^1]}' has no value");
+        double Seconds(string name, double fallback) =>
+            values.TryGetValue(name, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        return new BenchmarkOptions(
+            values.GetValueOrDefault("root") ?? throw new ArgumentException("--root is required"),
+            TimeSpan.FromSeconds(Seconds("duration", 8)),
+            TimeSpan.FromSeconds(Seconds("warmup", 8)),
+            (int)Seconds("rounds", 3),
+            values.GetValueOrDefault("rabbitmq") ?? throw new ArgumentException("--rabbitmq is required"));
+    }
+}

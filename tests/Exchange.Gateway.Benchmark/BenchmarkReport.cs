@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace Exchange.Gateway.Benchmark;
+
+/// <summary>
+/// The Markdown table of the README: per protocol and route, the median over the rounds of the
+/// throughput (many calls in flight) and of the latency percentiles (one call at a time), then the
+/// gateway's cost against the targets: at least 60 % of direct throughput, at most 0.5 ms added at p50.
+/// </summary>
+public static class BenchmarkReport
+{
+    public const double ThroughputTarget = 0.60;
+    public const double AddedP50Target = 0.5;
+
+    public static string Render(BenchmarkOptions options, IReadOnlyList<LoadTarget> targets,
+        IReadOnlyDictionary<LoadTarget, List<LoadRun>> latency, IReadOnlyDictionary<LoadTarget, List<LoadRun>> throughput)
+    {
+        var report = new StringBuilder();
+        report.AppendLine(Invariant($"GetProject on the Projects service (SQLite), {Environment.ProcessorCount} cores; {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s per measurement; medians."));
+        report.AppendLine(Invariant($"Latency: one call at a time. Throughput: gRPC {H2Load.Concurrency.Saturating(targets[0])}, JSON {H2Load.Concurrency.Saturating(targets[^1])} (HTTP/1.1), h2load."));
+        report.AppendLine();
+        report.AppendLine("| protocol | route | requests/s | p50 ms | p99 ms |");
+        report.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var target in targets)
+        {
+            report.AppendLine(Invariant($"| {target.Protocol} | {target.Route} | {Median(throughput[target], r => r.RequestsPerSecond):N0} | {Median(latency[target], r => r.P50):0.00} | {Median(latency[target], r => r.P99):0.00} |"));
+        }
+        report.AppendLine();
+        foreach (var protocol in targets.Select(t => t.Protocol).Distinct())
+        {
+            var direct = targets.Single(t => t.Protocol == protocol && t.Route == "direct");
+            var gateway = targets.Single(t => t.Protocol == protocol && t.Route == "gateway");
+            // Per round, then the median: direct and gateway of a round ran back to back.
+            var ratio = Median(Enumerable.Range(0, options.Rounds).Select(i => throughput[gateway][i].RequestsPerSecond / throughput[direct][i].RequestsPerSecond));
+            var addedP50 = Median(Enumerable.Range(0, options.Rounds).Select(i => latency[gateway][i].P50 - latency[direct][i].P50));
+            var addedP99 = Median(Enumerable.Range(0, options.Rounds).Select(i => latency[gateway][i].P99 - latency[direct][i].P99));
+            var throughputVerdict = ratio >= ThroughputTarget ? "met" : "missed";
+            var latencyVerdict = addedP50 <= AddedP50Target ? "met" : "missed";
+            report.AppendLine(Invariant($"- {protocol}: through the gateway {ratio:P0} of direct throughput (target at least {ThroughputTarget:P0}: {throughputVerdict}); added latency p50 {addedP50:0.00} ms (target at most {AddedP50Target} ms: {latencyVerdict}), p99 {addedP99:0.00} ms."));
+        }
+        return report.ToString();
+    }
+
+    private static double Median(IEnumerable<LoadRun> runs, Func<LoadRun, double> value) => Median(runs.Select(value));
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
