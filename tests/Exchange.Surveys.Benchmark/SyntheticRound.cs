@@ -22,7 +22,6 @@ internal sealed class SyntheticRound
     {
         Questionnaire = BuildQuestionnaire();
         var random = new Random(seed);
-        var areas = Enum.GetValues<EvaluationArea>().Where(a => a != EvaluationArea.Unspecified).ToArray();
         for (var r = 0; r < respondents; r++)
         {
             var cluster = random.Next(20);
@@ -54,7 +53,6 @@ internal sealed class SyntheticRound
             }
             Answers.Add(answers);
         }
-        _ = areas;
     }
 
     public Questionnaire Questionnaire { get; }

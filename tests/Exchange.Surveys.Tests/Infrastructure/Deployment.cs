@@ -11,8 +11,11 @@ namespace Exchange.Surveys.Tests.Infrastructure;
 /// </summary>
 public sealed class Deployment : IAsyncDisposable
 {
-    private Deployment(ServiceHost projects, SurveysHost surveys)
+    private readonly HostResources[] _resources;
+
+    private Deployment(ServiceHost projects, SurveysHost surveys, params HostResources[] resources)
     {
+        _resources = resources;
         ProjectsHost = projects;
         Projects = new ProjectsClient(projects.RpcAddress);
         Surveys = surveys;
@@ -31,9 +34,11 @@ public sealed class Deployment : IAsyncDisposable
     public static async Task<Deployment> StartAsync(DatabaseProvider provider)
     {
         // Surveys first: its queues must exist before Projects publishes anything.
-        var surveys = await SurveysHost.StartAsync(provider);
-        var projects = await ServiceHost.StartAsync("projects", ProjectsApp.Build, provider);
-        return new Deployment(projects, surveys);
+        var surveysResources = HostResources.For("surveys", provider, "project-state-changed", "project-completed");
+        var surveys = await SurveysHost.StartAsync(provider, surveysResources.Settings);
+        var projectsResources = HostResources.For("projects", provider, "activity-outcome");
+        var projects = await ServiceHost.StartAsync("projects", ProjectsApp.Build, provider, projectsResources.Settings);
+        return new Deployment(projects, surveys, surveysResources, projectsResources);
     }
 
     /// <summary>A project adopted for FY2007 and active, known to the Surveys read model when this returns.</summary>
@@ -51,5 +56,6 @@ public sealed class Deployment : IAsyncDisposable
         Projects.Dispose();
         await ProjectsHost.DisposeAsync();
         await Surveys.DisposeAsync();
+        foreach (var resources in _resources) await resources.RemoveAsync();
     }
 }
