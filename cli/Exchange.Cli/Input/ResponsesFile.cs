@@ -13,7 +13,7 @@ namespace Exchange.Cli.Input;
 /// </summary>
 public sealed class ResponsesFile
 {
-    public static readonly string[] IgnoredColumns = ["invitation_id", "project_id", "respondent", "organisation_id", "organisation", "role"];
+    public static readonly string[] IgnoredColumns = ["invitation_id", "project_id", "respondent", "organisation_id", "organisation", "organisation_name", "role"];
 
     private ResponsesFile(string path, IReadOnlyList<ResponseRow> rows)
     {
