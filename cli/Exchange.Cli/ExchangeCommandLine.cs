@@ -12,15 +12,20 @@ namespace Exchange.Cli;
 /// </summary>
 public static class ExchangeCommandLine
 {
-    public static RootCommand Build(CliConsole console, CliEnvironment environment, out GlobalOptions globals)
+    public const string Name = "exchange";
+
+    public static Command Build(CliConsole console, CliEnvironment environment, out GlobalOptions globals)
     {
         globals = new GlobalOptions();
         var actions = new Actions(globals, console, environment);
-        var root = new RootCommand("""
+        // Named here rather than after the executable: 'dotnet exchange.dll' and a test host both show 'exchange'.
+        var root = new Command(Name, """
             exchange: the Exchange platform from a command line, through its gateway with an API key.
             Coordinators list and register projects, approve and pay claims, reconcile coordinator contracts,
             run survey rounds and export reports; implementation bodies log missions and submit claims.
             """);
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
         globals.AddTo(root);
         root.Subcommands.Add(LoginCommands.Login(actions));
         root.Subcommands.Add(LoginCommands.Logout(actions));
@@ -76,7 +81,7 @@ public static class ExchangeCommandLine
         var names = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            if (result.Command is not RootCommand) names.Insert(0, result.Command.Name);
+            if (result.Parent is not null) names.Insert(0, result.Command.Name);
         }
         return names;
     }

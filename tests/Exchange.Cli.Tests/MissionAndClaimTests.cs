@@ -89,7 +89,7 @@ public sealed class MissionAndClaimTests(Platform platform)
         Assert.Contains("approved, claimed 140340 JPY, sanctioned 131140 JPY", approved.Output);
 
         var paid = await platform.Coordinator.Ok("claims", "pay", claimId, "--payment-id", $"pay-{requestId}", "--paid-on", "2008-12-01", "--reference", "FY2008-117");
-        Assert.Contains($"paid 2008-12-01 (pay-{requestId})", paid.Output);
+        Assert.True(paid.Output.Contains($"paid 2008-12-01 (pay-{requestId})", StringComparison.Ordinal), paid.ToString());
         await platform.Coordinator.Ok("claims", "pay", claimId, "--payment-id", $"pay-{requestId}");
         var twice = await platform.Coordinator.Run("claims", "pay", claimId, "--payment-id", $"other-{requestId}");
         Assert.Equal(ExitCodes.Refused, twice.ExitCode);

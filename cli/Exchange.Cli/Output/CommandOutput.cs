@@ -33,7 +33,8 @@ public sealed class CommandOutput(CliConsole console, bool json)
 
     public void Write(IRenderable renderable) => Console.Out.Write(renderable);
 
-    public void Line(string text) => Console.Out.WriteLine(text);
+    /// <summary>A line as it is, never wrapped: scripts may look for it.</summary>
+    public void Line(string text) => Console.OutWriter.WriteLine(text);
 
     /// <summary>A note for people (what was done, what to do next); silent with --json.</summary>
     public void Note(string text)

@@ -12,6 +12,7 @@ public static class ProgressDisplay
     public static async Task<T> RunAsync<T>(CommandOutput output, string description, double? total, Func<Action<double, string?>, Task<T>> work)
     {
         if (output.Json) return await work((_, _) => { });
+        if (!output.Console.IsInteractive) return await PlainAsync(output.Console.ErrorWriter, description, total, work);
         return await output.Console.Error.Progress()
             .AutoClear(false)
             .HideCompleted(false)
@@ -31,5 +32,25 @@ public static class ProgressDisplay
                 task.StopTask();
                 return result;
             });
+    }
+
+    /// <summary>Without a terminal to redraw in: a line when it starts, one per quarter done (or per 100 pieces of a stream), one at the end.</summary>
+    private static async Task<T> PlainAsync<T>(TextWriter writer, string description, double? total, Func<Action<double, string?>, Task<T>> work)
+    {
+        await writer.WriteLineAsync($"{description} ...");
+        double done = 0;
+        var reported = 0;
+        string? last = null;
+        var result = await work((step, note) =>
+        {
+            done += step;
+            last = note ?? last;
+            var mark = total is { } all && all > 0 ? (int)(done * 4 / all) : (int)(done / 100);
+            if (mark <= reported) return;
+            reported = mark;
+            if (mark < 4 || total is null) writer.WriteLine(total is { } t ? $"{description}: {done:0} of {t:0}" : $"{description}: {last}");
+        });
+        await writer.WriteLineAsync(total is { } count ? $"{description}: {done:0} of {count:0} done" : $"{description}: done {last}");
+        return result;
     }
 }
