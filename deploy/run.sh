@@ -38,6 +38,12 @@ fi
 
 echo "Building Exchange (Release) ..."
 dotnet build Exchange.sln -c Release -nologo -clp:ErrorsOnly -v:q >/dev/null
+echo "Building the web portal ..."
+ensure_node
+(cd portal && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm run build >"$state/logs/portal-build.log" 2>&1) ||
+  { tail -n 30 "$state/logs/portal-build.log"; exit 1; }
+# The gateway serves the portal's files at / on its HTTP port.
+export Gateway__Portal__Root="$root/portal/dist"
 
 pids=()
 stop_all() {
@@ -51,6 +57,7 @@ trap 'stop_all' EXIT
 services=(
   "projects services/Exchange.Projects 7101 7111"
   "missions services/Exchange.Missions 7102 7112"
+  "claims services/Exchange.Claims 7103 7113"
   "surveys services/Exchange.Surveys 7104 7114"
 )
 

@@ -26,6 +26,8 @@ public static class GatewayApp
 
         app.UseMiddleware<CallCorrelation>();
         app.UseMiddleware<AccessLog>();
+        // The portal's files are answered before routing: the unknown-path fallback would take them.
+        if (app.UsePortal()) app.UseRouting();
         app.UseMiddleware<GrpcNeedsHttp2>();
         app.UseMiddleware<ApiKeyGate>();
         app.UseMiddleware<KeyRateLimiter.Gate>();
@@ -42,6 +44,9 @@ public static class GatewayApp
         {
             proxy.UseMiddleware<BackendFailures>();
             proxy.UseLoadBalancing();
+        }).ConfigureEndpoints((endpoint, route) =>
+        {
+            if (route.Metadata?.ContainsKey(ProxyRoutes.OpenToAnyoneKey) == true) endpoint.WithMetadata(OpenToAnyone.Instance);
         });
         // Every path, including those that look like file names (MapFallback alone skips them).
         app.MapFallback("{**path}", UnknownPath.HandleAsync);

@@ -28,7 +28,7 @@ public sealed class ActivityEventTests(ClaimsFixture fixture)
 
         var claim = await deployment.ClaimOf(activity.ActivityId);
         await fixture.WaitForClaimEvents(project.Id, claim.Id, e => e.OfType<ClaimDrafted>().Any());
-        await Task.Delay(1500);
+        await Task.Delay(1000);
         var listed = await deployment.Client.List(new ListClaimsRequest { ProjectId = project.Id }, HamamatsuBody);
         Assert.Equal([claim.Id], listed.Claims.Select(c => c.Id));
         Assert.Single(fixture.EventsOfClaim(project.Id, claim.Id).OfType<ClaimDrafted>());
@@ -58,7 +58,7 @@ public sealed class ActivityEventTests(ClaimsFixture fixture)
         await deployment.Publish(activity with { FundedPersons = [AnnaWeber], OccurredAt = activity.OccurredAt.AddHours(2) });
         // An older completion arriving late changes nothing either.
         await deployment.Publish(activity with { FundedPersons = [], OccurredAt = activity.OccurredAt.AddMinutes(30) });
-        await Task.Delay(1500);
+        await Task.Delay(1000);
         var kept = await client.Get(draft.Id, HamamatsuBody);
         Assert.Equal((ClaimStatus.Submitted, submitted.Version, 2), (kept.Status, kept.Version, kept.FundedPeople.Count));
         var trail = await client.Audit(new GetAuditTrailRequest { SubjectId = draft.Id }, Caller.Coordinator);

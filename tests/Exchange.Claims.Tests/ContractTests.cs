@@ -12,7 +12,6 @@ namespace Exchange.Claims.Tests;
 public sealed class ContractTests(ClaimsFixture fixture)
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task A_project_retains_one_japan_and_one_overseas_coordinator_and_no_third(DatabaseProvider provider)
     {

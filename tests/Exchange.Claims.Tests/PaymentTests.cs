@@ -84,7 +84,7 @@ public sealed class PaymentTests(ClaimsFixture fixture)
     private async Task PaidEventsSettleAtOne(string projectId, string claimId)
     {
         await fixture.WaitForClaimEvents(projectId, claimId, e => e.OfType<ClaimPaid>().Any());
-        await Task.Delay(1500);
+        await Task.Delay(1000);
         Assert.Single(fixture.EventsOfClaim(projectId, claimId).OfType<ClaimPaid>());
     }
 }

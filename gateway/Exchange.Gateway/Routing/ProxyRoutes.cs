@@ -12,13 +12,33 @@ namespace Exchange.Gateway.Routing;
 /// </summary>
 public static class ProxyRoutes
 {
+    /// <summary>Route metadata marking a route whose calls need no API key (see <see cref="OpenServices"/>).</summary>
+    public const string OpenToAnyoneKey = "Exchange.OpenToAnyone";
+
+    /// <summary>
+    /// Services whose credential is in the request itself, so that the gateway lets them through
+    /// without an API key: survey respondents answer with their invitation token.
+    /// </summary>
+    public static readonly string[] OpenServices = ["exchange.surveys.v1.SurveyResponses"];
+
     public static IReadOnlyList<RouteConfig> Routes(IEnumerable<BackendService> services) =>
-        services.Select(service => new RouteConfig
-        {
-            RouteId = service.Name,
-            ClusterId = service.Name,
-            Match = new RouteMatch { Path = $"/{service.Package}.{{service}}/{{method}}", Methods = ["POST"] },
-        }).ToList();
+        services.SelectMany(service => OpenServices
+            .Where(open => open.StartsWith(service.Package + ".", StringComparison.Ordinal))
+            .Select(open => new RouteConfig
+            {
+                RouteId = $"{service.Name}-{open}",
+                ClusterId = service.Name,
+                // Before the package's route, which matches the same paths.
+                Order = -1,
+                Match = new RouteMatch { Path = $"/{open}/{{method}}", Methods = ["POST"] },
+                Metadata = new Dictionary<string, string> { [OpenToAnyoneKey] = "true" },
+            })
+            .Append(new RouteConfig
+            {
+                RouteId = service.Name,
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = $"/{service.Package}.{{service}}/{{method}}", Methods = ["POST"] },
+            })).ToList();
 
     public static IReadOnlyList<ClusterConfig> Clusters(IEnumerable<BackendService> services, ForwardingOptions forwarding) =>
         services.Select(service => new ClusterConfig

@@ -30,6 +30,8 @@ public sealed class ClaimPayments(ClaimsDb db, IEventOutbox outbox, AuditTrail a
         if (existing is not null && existing.PaymentId == paymentId) return false;
         BusinessRule.Enforce(new PaidOnceRule("claim", claim.Id.ToString(), existing?.PaymentId ?? "", paymentId));
         var elsewhere = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.PaymentId == paymentId, cancellationToken);
+        // This very claim, paid by this payment since the first look: a retry that lost the race.
+        if (elsewhere?.ClaimId == claim.Id) return false;
         if (elsewhere is not null)
             throw RpcException.FailedPrecondition("payment-id-unique", $"payment '{paymentId}' paid claim {elsewhere.ClaimId} already; one payment pays one claim");
 

@@ -12,8 +12,4 @@ public sealed class ExchangeRateTable(IEnumerable<ExchangeRate> rates)
     /// <summary>The latest rate effective on or before <paramref name="valueDate"/>; null when there is none.</summary>
     public ExchangeRate? At(string currency, DateOnly valueDate) =>
         _byCurrency.TryGetValue(currency, out var rates) ? rates.FirstOrDefault(r => r.EffectiveFrom <= valueDate) : null;
-
-    /// <summary>The earliest date a rate of <paramref name="currency"/> exists for; null when none.</summary>
-    public DateOnly? FirstDate(string currency) =>
-        _byCurrency.TryGetValue(currency, out var rates) && rates.Count > 0 ? rates[^1].EffectiveFrom : null;
 }

@@ -4,6 +4,7 @@ using Exchange.Claims.Rules;
 using Exchange.Claims.V1;
 using Exchange.Missions.V1;
 using Exchange.Rpc;
+using Microsoft.Extensions.Configuration;
 using static Exchange.Claims.Tests.Unit.ClaimChecks;
 using CoordinatorContract = Exchange.Claims.Model.CoordinatorContract;
 
@@ -134,6 +135,28 @@ public sealed class ModelTests
         Assert.Equal((1, 3, 3, 1, 1, 2), (content.MinOwnShareNumerator, content.MinOwnShareDenominator, content.MaxFundedInviteesPerCompany,
             content.MaxJapanCoordinators, content.MaxOverseasCoordinators, content.MaxCoordinators));
         Assert.Equal(["reception", "own_travel"], content.IneligibleItems.Select(i => i.Category));
+    }
+
+    [Fact]
+    public void The_templates_amounts_are_configurable_one_field_at_a_time()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Claims:ClosingPeriodDays"] = "90",
+            ["Claims:RulebookTemplate:Categories:stay:Cap"] = "25000",
+            ["Claims:RulebookTemplate:Categories:venue:CapBasis"] = "PerEvent",
+            ["Claims:RulebookTemplate:MaxFundedInviteesPerCompany"] = "2",
+        }).Build();
+        var options = new ClaimsOptions();
+        configuration.GetSection(ClaimsOptions.Section).Bind(options);
+        var content = options.RulebookTemplate.ToContent();
+
+        Assert.Equal(TimeSpan.FromDays(90), options.ClosingPeriod);
+        var stay = content.For(SupportTool.OverseasMission)!.Category("stay")!;
+        Assert.Equal(("Stay", CapBasis.PerPersonPerDay, 25_000L, true), (stay.Label, stay.CapBasis, stay.CapJpy, stay.RequiresPerson));
+        Assert.Equal((CapBasis.PerEvent, 300_000L), (content.For(SupportTool.WorkshopInJapan)!.Category("venue")!.CapBasis, content.For(SupportTool.WorkshopInJapan)!.Category("venue")!.CapJpy));
+        Assert.Equal(2, content.MaxFundedInviteesPerCompany);
+        Assert.Equal(9, options.RulebookTemplate.Categories.Count);
     }
 
     private static CoordinatorContract Contract(CoordinatorSide side, string name)
