@@ -2,9 +2,12 @@
 # Starts the Exchange platform on this machine and keeps it running until Ctrl+C.
 #   bash deploy/run.sh              start, print addresses, run until Ctrl+C
 #   bash deploy/run.sh --postgres   the same with every service on a private PostgreSQL cluster
-#   bash deploy/run.sh --smoke      start, wait until every service and the gateway are ready, stop (used by the tests)
-# It installs and starts a private RabbitMQ node (and PostgreSQL cluster) under .state/, loads the
-# demo data once, and keeps data and logs under .state/; running it again keeps the data.
+#   bash deploy/run.sh --smoke      start, wait until every service is ready, load the demo, try the
+#                                   printed examples, stop (used by the tests)
+# It installs and starts a private RabbitMQ node (and PostgreSQL cluster) under .state/, starts every
+# service and the gateway, loads the demo data through the gateway ('exchange demo load': only what
+# is missing), prints the addresses and the demo API keys, and keeps data, keys and logs under
+# .state/; running it again keeps the data and the keys.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -79,63 +82,93 @@ for i in "${!services[@]}"; do
   fi
 done
 
-# The gateway, in front of every service started above: its key store lives with the services' data.
-gateway=gateway/Exchange.Gateway
-for entry in "${services[@]}"; do
-  read -r name folder rpc http <<<"$entry"
-  export "Gateway__Services__${name}__Address=http://127.0.0.1:$rpc" "Gateway__Services__${name}__Http=http://127.0.0.1:$http"
-done
+# The gateway, in front of every service: the only door for clients (it swaps API keys for the
+# tokens the services accept).
+gateway_dll="gateway/Exchange.Gateway/bin/Release/net10.0/Exchange.Gateway.dll"
 if [ -n "$postgres" ]; then export "ConnectionStrings__gateway=${postgres_url/Database=exchange_test/Database=exchange_gateway}"; fi
-gateway_dll="$gateway/bin/Release/net10.0/Exchange.Gateway.dll"
-
-# On first start, demo keys for a coordinator, an implementation body and an overseas partner of
-# the demo data (Hamamatsu - Jena). They are kept, readable by this user only, to be shown again.
-demo_keys="$state/gateway-demo-keys.env"
-demo_key() { dotnet "$gateway_dll" keys create --organisation "$1" --organisation-name "$2" --role "$3" --name "demo $3" 2>>"$state/logs/gateway.log"; }
-if [ ! -s "$demo_keys" ]; then
-  echo "Creating demo API keys ..."
-  coordinator_key=$(demo_key programme-office 'Programme office' coordinator)
-  body_key=$(demo_key hamamatsu-city 'Hamamatsu City' implementation-body)
-  partner_key=$(demo_key jena-city 'Jena economic development' overseas-partner)
-  (umask 077 && printf 'COORDINATOR_KEY=%s\nIMPLEMENTATION_BODY_KEY=%s\nPARTNER_KEY=%s\n' "$coordinator_key" "$body_key" "$partner_key" >"$demo_keys")
-fi
-# shellcheck disable=SC1090
-source "$demo_keys"
-
-Endpoints__RpcPort=8081 Endpoints__HttpPort=8080 \
-  dotnet "$gateway_dll" --contentRoot "$root/$gateway" >>"$state/logs/gateway.log" 2>&1 &
+dotnet "$gateway_dll" --contentRoot "$root/gateway/Exchange.Gateway" >>"$state/logs/gateway.log" 2>&1 &
 pids+=($!)
-if ! wait_for_http gateway 8080 /healthz 60 "${pids[-1]}"; then
+if ! wait_for_http gateway 8080 /healthz 90 "${pids[-1]}"; then
   echo "--- last lines of $state/logs/gateway.log:" >&2
   tail -n 30 "$state/logs/gateway.log" >&2
   exit 1
 fi
 
+# The demo: an admin key made on the gateway's host (its own command line needs no key), kept
+# with the demo keys per database provider, since each provider has its own key store.
+if [ -n "$postgres" ]; then demo="$state/demo-postgres"; else demo="$state/demo-sqlite"; fi
+mkdir -p "$demo" && chmod 700 "$demo"
+admin_key_file="$demo/admin.key"
+admin_id=""
+[ -s "$admin_key_file" ] && admin_id="$(sed -E 's/^exk_([a-z2-7]{16})_.*$/\1/' "$admin_key_file")"
+if [ -z "$admin_id" ] || ! dotnet "$gateway_dll" keys list --organisation platform-operations 2>>"$state/logs/gateway-keys.log" | grep -q "API key $admin_id "; then
+  (umask 077 && dotnet "$gateway_dll" keys create --organisation platform-operations --organisation-name "Platform operations" \
+    --role admin --name "run command: demo load" --expires-in-days 730 >"$admin_key_file.new" 2>>"$state/logs/gateway-keys.log")
+  mv "$admin_key_file.new" "$admin_key_file"
+fi
+
+exchange=(dotnet cli/Exchange.Cli/bin/Release/net10.0/exchange.dll --gateway http://127.0.0.1:8081)
+echo "Loading the demo data (activities, claims, a coordinator contract year, a survey round) ..."
+if ! "${exchange[@]}" --key "$(cat "$admin_key_file")" demo load --keys-file "$demo/keys.json" >>"$state/logs/demo-load.log" 2>&1; then
+  echo "--- last lines of $state/logs/demo-load.log:" >&2
+  tail -n 30 "$state/logs/demo-load.log" >&2
+  exit 1
+fi
+demo_key() { "${exchange[@]}" demo keys --keys-file "$demo/keys.json" --role "$1"; }
+coordinator_key="$(demo_key coordinator)"
+body_key="$(demo_key implementation-body)"
+partner_key="$(demo_key overseas-partner)"
+
+# grpc-js for the printed example, once, out of the way of the repository's own packages.
+if [ ! -d "$state/node/node_modules/@grpc/grpc-js" ]; then
+  (ensure_node && npm install --prefix "$state/node" --no-audit --no-fund --loglevel=error @grpc/grpc-js@~1.14.7 @grpc/proto-loader@~0.8.1 >/dev/null 2>&1) \
+    || echo "warning: could not install @grpc/grpc-js for the grpc-js example" >&2
+fi
+grpc_js_example="const grpc = require('@grpc/grpc-js'), loader = require('@grpc/proto-loader');
+const api = grpc.loadPackageDefinition(loader.loadSync('exchange/projects/v1/projects.proto', { includeDirs: ['protos'], enums: String }));
+const projects = new api.exchange.projects.v1.Projects('127.0.0.1:8081', grpc.credentials.createInsecure());
+const metadata = new grpc.Metadata(); metadata.set('x-api-key', process.env.EXCHANGE_API_KEY);
+projects.ListProjects({ text: 'Dalian' }, metadata, (error, answer) => {
+  if (error) { console.error(error.details); process.exit(1); }
+  for (const p of answer.projects) console.log(p.title, '|', p.status);
+});"
+
 echo
 echo "Exchange is running."
-printf '  %-10s gRPC h2c 127.0.0.1:8081   Connect/JSON http://127.0.0.1:8080   (health: http://127.0.0.1:8080/healthz)\n' "gateway"
 for entry in "${services[@]}"; do
   read -r name folder rpc http <<<"$entry"
   printf '  %-10s gRPC h2c 127.0.0.1:%s   Connect/JSON http://127.0.0.1:%s\n' "$name" "$rpc" "$http"
 done
+printf '  %-10s gRPC h2c 127.0.0.1:%s   Connect/JSON http://127.0.0.1:%s   <- clients call here, with an API key\n' gateway 8081 8080
+echo "  portal     http://127.0.0.1:8080/   (sign in with an API key below)"
 echo
-echo "Demo API keys (also in $demo_keys):"
-echo "  coordinator (programme-office):          $COORDINATOR_KEY"
-echo "  implementation body (hamamatsu-city):    $IMPLEMENTATION_BODY_KEY"
-echo "  overseas partner (jena-city):            $PARTNER_KEY"
+echo "Demo API keys (kept in $demo/keys.json; running again keeps them):"
+printf '  %-20s %-18s %s\n' coordinator programme-office "$coordinator_key"
+printf '  %-20s %-18s %s\n' implementation-body hamamatsu-city "$body_key"
+printf '  %-20s %-18s %s\n' overseas-partner jena-city "$partner_key"
 echo
-echo "Try, as the overseas partner, with curl:"
-echo "  curl -s -X POST -H 'content-type: application/json' -H 'x-api-key: $PARTNER_KEY' \\"
-echo "    -d '{\"text\":\"Jena\"}' http://127.0.0.1:8080/exchange.projects.v1.Projects/ListProjects"
-echo "and with @grpc/grpc-js (its packages are in tests/interop):"
-echo "  (cd tests/interop && EXCHANGE_API_KEY='$PARTNER_KEY' node -e \"const grpc=require('@grpc/grpc-js'),loader=require('@grpc/proto-loader');\\"
-echo "    const {Projects}=grpc.loadPackageDefinition(loader.loadSync('exchange/projects/v1/projects.proto',{includeDirs:['../../protos']})).exchange.projects.v1;\\"
-echo "    const m=new grpc.Metadata();m.set('x-api-key',process.env.EXCHANGE_API_KEY);\\"
-echo "    new Projects('127.0.0.1:8081',grpc.credentials.createInsecure()).listProjects({},m,(e,r)=>console.log(e?e.details:r.projects.map(p=>p.title)))\")"
-echo "API reference: docs/api.md. Logs: $state/logs"
+echo "Try Connect JSON with curl, as the overseas partner (it sees Hamamatsu - Jena only):"
+echo "  curl -s -X POST -H 'content-type: application/json' -H 'x-api-key: $partner_key' -d '{\"text\":\"Jena\"}' http://127.0.0.1:8080/exchange.projects.v1.Projects/ListProjects"
+echo
+echo "Try gRPC with grpc-js, as the coordinator (from this folder):"
+echo "  EXCHANGE_API_KEY=$coordinator_key NODE_PATH=$state/node/node_modules node -e \"$grpc_js_example\""
+echo
+echo "Try the command-line client (put cli/ on PATH to call it from anywhere):"
+echo "  cli/exchange login --key $coordinator_key"
+echo "  cli/exchange claims list"
+echo "Logs: $state/logs"
 
 if [ -n "$smoke" ]; then
-  echo "smoke: every service and the gateway answered ready"
+  # The printed examples must work.
+  EXCHANGE_API_KEY="$coordinator_key" NODE_PATH="$state/node/node_modules" node -e "$grpc_js_example" | grep -q "Dalian" \
+    || { echo "smoke: the grpc-js example failed" >&2; exit 1; }
+  if command -v curl >/dev/null 2>&1; then
+    curl -s -X POST -H 'content-type: application/json' -H "x-api-key: $partner_key" -d '{"text":"Jena"}' \
+      http://127.0.0.1:8080/exchange.projects.v1.Projects/ListProjects | grep -q "Hamamatsu - Jena" \
+      || { echo "smoke: the curl example failed" >&2; exit 1; }
+  fi
+  "${exchange[@]}" --key "$body_key" claims list >/dev/null || { echo "smoke: the command-line client failed" >&2; exit 1; }
+  echo "smoke: every service answered ready, the demo data is loaded, the examples work"
   exit 0
 fi
 echo "Press Ctrl+C to stop."

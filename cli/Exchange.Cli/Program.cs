@@ -1,0 +1,4 @@
+using Exchange.Cli;
+using Exchange.Cli.Hosting;
+
+return await ExchangeCommandLine.RunAsync(args, CliConsole.FromProcess(), CliEnvironment.FromProcess());
