@@ -40,14 +40,23 @@ public sealed class ApiDocumentTests
         var method = RpcCatalog.Platform.Find($"/{rpc}")!;
         var document = ApiDocument.Render();
         var section = document.Split("\n### ").Single(s => s.StartsWith($"{method.Name}\n\n`/{rpc}`", StringComparison.Ordinal));
-        Assert.Contains($"curl -s -X POST http://127.0.0.1:8080/{rpc}", section);
         Assert.Contains($"client.{char.ToLowerInvariant(method.Name[0])}{method.Name[1..]}(", section);
 
         // The example body is a valid request: proto3 JSON of exactly the request message.
         var json = ExampleMessage.Json(method.InputType);
         var parsed = JsonParser.Default.Parse(json, method.InputType);
         Assert.Equal(JsonParser.Default.Parse(JsonFormatter.Default.Format(parsed), method.InputType), parsed);
-        Assert.Contains($"-d '{json}'", section);
+        if (method.IsServerStreaming)
+        {
+            // Connect streams send one enveloped JSON message.
+            Assert.Contains("-H 'content-type: application/connect+json'", section);
+            Assert.Contains($"http://127.0.0.1:8080/{rpc}", section);
+        }
+        else
+        {
+            Assert.Contains($"curl -s -X POST http://127.0.0.1:8080/{rpc}", section);
+            Assert.Contains($"-d '{json}'", section);
+        }
     }
 
     [Fact]
