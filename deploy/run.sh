@@ -64,23 +64,47 @@ services=(
   "surveys services/Exchange.Surveys 7104 7114"
 )
 
-for entry in "${services[@]}"; do
-  read -r name folder rpc http <<<"$entry"
+launch() {
+  local name=$1 folder=$2 rpc=$3 http=$4
+  local project
   project=$(basename "$folder")
   if [ -n "$postgres" ]; then export "ConnectionStrings__$name=${postgres_url/Database=exchange_test/Database=exchange_$name}"; fi
   Endpoints__RpcPort=$rpc Endpoints__HttpPort=$http \
     dotnet "$folder/bin/Release/net10.0/$project.dll" --contentRoot "$root/$folder" >>"$state/logs/$name.log" 2>&1 &
   pids+=($!)
-done
+}
+# Waits until the services launched from the $1-th on (counting from 0) answer ready.
+await_ready() {
+  local first=$1 i=0 entry name folder rpc http
+  for entry in "${launched[@]}"; do
+    read -r name folder rpc http <<<"$entry"
+    if [ "$i" -ge "$first" ] && ! wait_for_http "$name" "$http" /readyz 90 "${pids[$i]}"; then
+      echo "--- last lines of $state/logs/$name.log:" >&2
+      tail -n 30 "$state/logs/$name.log" >&2
+      exit 1
+    fi
+    i=$((i + 1))
+  done
+}
 
-for i in "${!services[@]}"; do
-  read -r name folder rpc http <<<"${services[$i]}"
-  if ! wait_for_http "$name" "$http" /readyz 90 "${pids[$i]}"; then
-    echo "--- last lines of $state/logs/$name.log:" >&2
-    tail -n 30 "$state/logs/$name.log" >&2
-    exit 1
-  fi
+# The services that keep read models of projects from the Projects service's events start first:
+# RabbitMQ drops what is published before a queue is bound, and Projects publishes the demo
+# projects as it starts.
+launched=()
+for entry in "${services[@]}"; do
+  read -r name folder rpc http <<<"$entry"
+  [ "$name" = projects ] && continue
+  launch $entry
+  launched+=("$entry")
 done
+await_ready 0
+for entry in "${services[@]}"; do
+  read -r name folder rpc http <<<"$entry"
+  [ "$name" = projects ] || continue
+  launch $entry
+  launched+=("$entry")
+done
+await_ready $((${#launched[@]} - 1))
 
 # The gateway, in front of every service: the only door for clients (it swaps API keys for the
 # tokens the services accept).
@@ -101,9 +125,13 @@ mkdir -p "$demo" && chmod 700 "$demo"
 admin_key_file="$demo/admin.key"
 admin_id=""
 [ -s "$admin_key_file" ] && admin_id="$(sed -E 's/^exk_([a-z2-7]{16})_.*$/\1/' "$admin_key_file")"
-if [ -z "$admin_id" ] || ! dotnet "$gateway_dll" keys list --organisation platform-operations 2>>"$state/logs/gateway-keys.log" | grep -q "API key $admin_id "; then
+quiet=(--Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning)
+if [ -z "$admin_id" ] || ! dotnet "$gateway_dll" keys list --organisation platform-operations "${quiet[@]}" 2>>"$state/logs/gateway-keys.log" | grep -q "^API key $admin_id "; then
+  # The key alone, whatever else the command writes.
   (umask 077 && dotnet "$gateway_dll" keys create --organisation platform-operations --organisation-name "Platform operations" \
-    --role admin --name "run command: demo load" --expires-in-days 730 >"$admin_key_file.new" 2>>"$state/logs/gateway-keys.log")
+    --role admin --name "run command: demo load" --expires-in-days 730 "${quiet[@]}" 2>>"$state/logs/gateway-keys.log" \
+    | grep -E '^exk_[a-z2-7]{16}_[A-Za-z0-9_-]+$' | tail -n 1 >"$admin_key_file.new")
+  [ -s "$admin_key_file.new" ] || { echo "error: the gateway did not create the admin key; see $state/logs/gateway-keys.log" >&2; exit 1; }
   mv "$admin_key_file.new" "$admin_key_file"
 fi
 

@@ -74,6 +74,11 @@ public static class ExchangeCommandLine
         {
             return ErrorReport.Write(error, console.ErrorWriter, json, GatewayOf(parse, globals, environment));
         }
+        catch (Exception unexpected) when (unexpected is IOException or UnauthorizedAccessException)
+        {
+            // Files the command reads or writes: a message, not a stack trace.
+            return ErrorReport.Write(new CliFailure(unexpected.Message, ExitCodes.Failure), console.ErrorWriter, json);
+        }
     }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)

@@ -21,6 +21,9 @@ public sealed class GatewayClient : IDisposable
     {
         if (string.IsNullOrWhiteSpace(target.ApiKey))
             throw new CliFailure("no API key: pass --key <key>, set EXCHANGE_API_KEY, or run 'exchange login --key <key>' once", ExitCodes.Access);
+        // A key pasted with a line break or a stray character cannot travel in a header.
+        if (target.ApiKey.Any(c => c is < ' ' or > '~'))
+            throw new CliFailure("the API key holds characters no key has (a line break, a space from copying?): pass the key alone", ExitCodes.Access);
         Address = target.Address;
         _key = target.ApiKey;
         _channel = RpcChannel.ForAddress(target.Address);
