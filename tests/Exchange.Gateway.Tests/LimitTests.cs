@@ -113,7 +113,7 @@ public sealed class LimitTests(Platform platform)
         var hung = await RawGrpc.Send(h2, RawGrpc.Request(platform.Edge.RpcAddress, InteropBackend.HungPath,
             new ByteArrayContent(RawGrpc.Frame(new Empty())), await platform.Edge.CreateKey(TieUps.Jena, Role.OverseasPartner)));
         Assert.Equal("4", hung.GrpcStatus);
-        Assert.Equal("interop did not answer within the gateway's deadline of 2 s", hung.GrpcMessage);
+        Assert.Equal("the interop service did not answer within the gateway's deadline of 2 s", hung.GrpcMessage);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
 
         using var json = new ConnectJson(platform.Edge.HttpAddress);

@@ -10,7 +10,7 @@ namespace Exchange.Gateway.Calls;
 /// duration, and who called (key id, organisation, role) with the correlation id. Never the key
 /// or the token: the key id names the caller without being usable.
 /// </summary>
-public sealed class AccessLog(RequestDelegate next, ILoggerFactory loggers)
+public sealed partial class AccessLog(RequestDelegate next, ILoggerFactory loggers)
 {
     public const string Category = "Exchange.Gateway.Access";
 
@@ -35,12 +35,15 @@ public sealed class AccessLog(RequestDelegate next, ILoggerFactory loggers)
     {
         var caller = http.Features.Get<GatewayCaller>();
         var (protocol, outcome) = Outcome(http);
-        _logger.LogInformation(
-            "{HttpMethod} {Path} {Protocol} {Outcome} in {DurationMs:0.###} ms key={KeyId} org={OrganisationId} role={Role} correlation={CorrelationId}",
-            http.Request.Method, path, protocol, outcome, elapsed.TotalMilliseconds,
+        Call(_logger, http.Request.Method, path, protocol, outcome, elapsed.TotalMilliseconds,
             caller?.KeyId ?? "-", caller?.OrganisationId ?? "-", caller?.RoleValue ?? "-",
             http.Features.Get<CallCorrelationId>()?.Value ?? "-");
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{HttpMethod} {Path} {Protocol} {Outcome} in {DurationMs:0.###} ms key={KeyId} org={OrganisationId} role={Role} correlation={CorrelationId}")]
+    private static partial void Call(ILogger logger, string httpMethod, string path, string protocol, string outcome, double durationMs,
+        string keyId, string organisationId, string role, string correlationId);
 
     /// <summary>gRPC calls end with grpc-status (in the headers of a Trailers-Only response, else in the trailers).</summary>
     private static (string Protocol, string Outcome) Outcome(HttpContext http)

@@ -6,26 +6,23 @@ namespace Exchange.Gateway.Calls;
 /// </summary>
 public sealed class CallDeadline : IDisposable
 {
-    private readonly CancellationTokenSource _timer;
-    private readonly CancellationTokenSource _linked;
+    private readonly CancellationToken _callerGone;
+    private readonly CancellationTokenSource _cut;
 
     public CallDeadline(CancellationToken callerGone, TimeSpan cutAfter, TimeSpan timeout)
     {
         Timeout = timeout;
-        _timer = new CancellationTokenSource(cutAfter);
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(callerGone, _timer.Token);
+        _callerGone = callerGone;
+        _cut = CancellationTokenSource.CreateLinkedTokenSource(callerGone);
+        _cut.CancelAfter(cutAfter);
     }
 
     /// <summary>The deadline the call was given (what callers are told).</summary>
     public TimeSpan Timeout { get; }
 
-    public CancellationToken Token => _linked.Token;
+    public CancellationToken Token => _cut.Token;
 
-    public bool Passed => _timer.IsCancellationRequested;
+    public bool Passed => _cut.IsCancellationRequested && !_callerGone.IsCancellationRequested;
 
-    public void Dispose()
-    {
-        _linked.Dispose();
-        _timer.Dispose();
-    }
+    public void Dispose() => _cut.Dispose();
 }

@@ -30,12 +30,12 @@ public static class KeyCommands
         {
             await using var scope = host.Services.CreateAsyncScope();
             var administration = scope.ServiceProvider.GetRequiredService<KeyAdministration>();
-            var manager = KeyManager.Operator;
+            var administrator = KeyAdministrator.Operator;
             switch (verb)
             {
                 case "create":
                     Reject(args.Unknown("organisation", "role", "organisation-name", "name", "expires-in-days"));
-                    var created = await administration.CreateAsync(manager, new CreateKeyRequest
+                    var created = await administration.CreateAsync(administrator, new CreateKeyRequest
                     {
                         OrganisationId = args.Required("organisation"),
                         OrganisationName = args.Option("organisation-name") ?? "",
@@ -48,7 +48,7 @@ public static class KeyCommands
                     return 0;
                 case "list":
                     Reject(args.Unknown("organisation", "all"));
-                    var listed = await administration.ListAsync(manager, new ListKeysRequest
+                    var listed = await administration.ListAsync(administrator, new ListKeysRequest
                     {
                         OrganisationId = args.Option("organisation") ?? "",
                         IncludeInactive = args.Option("all") is not null,
@@ -59,13 +59,13 @@ public static class KeyCommands
                     Reject(args.Unknown("grace-minutes", "expires-in-days"));
                     var rotation = new RotateKeyRequest { KeyId = KeyId(args), ExpiresInDays = args.IntOption("expires-in-days") };
                     if (args.Option("grace-minutes") is not null) rotation.GracePeriodMinutes = args.IntOption("grace-minutes");
-                    var rotated = await administration.RotateAsync(manager, rotation, CancellationToken.None);
+                    var rotated = await administration.RotateAsync(administrator, rotation, CancellationToken.None);
                     await errors.WriteLineAsync($"Rotated {Describe(rotated.Key)}. The new key is shown only now:");
                     await output.WriteLineAsync(rotated.ApiKey);
                     return 0;
                 case "revoke":
                     Reject(args.Unknown("reason"));
-                    var revoked = await administration.RevokeAsync(manager, new RevokeKeyRequest { KeyId = KeyId(args), Reason = args.Option("reason") ?? "" }, CancellationToken.None);
+                    var revoked = await administration.RevokeAsync(administrator, new RevokeKeyRequest { KeyId = KeyId(args), Reason = args.Option("reason") ?? "" }, CancellationToken.None);
                     await output.WriteLineAsync($"Revoked {Describe(revoked)}");
                     return 0;
                 default:

@@ -7,21 +7,21 @@ namespace Exchange.Gateway.Grpc;
 
 /// <summary>
 /// <c>exchange.gateway.v1.ApiKeys</c>, served by the gateway itself to callers whose key it has
-/// accepted: admins and coordinators manage keys (see <see cref="KeyManager"/>).
+/// accepted: admins and coordinators manage keys (see <see cref="KeyAdministrator"/>).
 /// </summary>
 public sealed class ApiKeysRpc(KeyAdministration administration)
 {
     public Task<CreateKeyResponse> CreateKey(CreateKeyRequest request, CallContext context) =>
-        administration.CreateAsync(Manager(context), request, context.CancellationToken);
+        administration.CreateAsync(Administrator(context), request, context.CancellationToken);
 
     public Task<ListKeysResponse> ListKeys(ListKeysRequest request, CallContext context) =>
-        administration.ListAsync(Manager(context), request, context.CancellationToken);
+        administration.ListAsync(Administrator(context), request, context.CancellationToken);
 
     public Task<RotateKeyResponse> RotateKey(RotateKeyRequest request, CallContext context) =>
-        administration.RotateAsync(Manager(context), request, context.CancellationToken);
+        administration.RotateAsync(Administrator(context), request, context.CancellationToken);
 
     public Task<V1.ApiKey> RevokeKey(RevokeKeyRequest request, CallContext context) =>
-        administration.RevokeAsync(Manager(context), request, context.CancellationToken);
+        administration.RevokeAsync(Administrator(context), request, context.CancellationToken);
 
-    private static KeyManager Manager(CallContext context) => KeyManager.For(context.Caller());
+    private static KeyAdministrator Administrator(CallContext context) => KeyAdministrator.For(context.Caller());
 }

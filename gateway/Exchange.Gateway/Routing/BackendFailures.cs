@@ -27,7 +27,7 @@ public sealed class BackendFailures(RequestDelegate next, ILogger<BackendFailure
         var (status, httpStatus) = failure.Error switch
         {
             _ when deadline?.Passed == true => (new Status(StatusCode.DeadlineExceeded,
-                $"{service} did not answer within the gateway's deadline of {deadline.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"), (int?)null),
+                $"the {service} service did not answer within the gateway's deadline of {deadline.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"), (int?)null),
             ForwarderError.RequestBodyClient when TooLarge(failure.Exception) is { } tooLarge =>
                 (new Status(StatusCode.ResourceExhausted, tooLarge.Message), StatusCodes.Status413PayloadTooLarge),
             ForwarderError.RequestBodyClient => (new Status(StatusCode.InvalidArgument, "the request body could not be read to its end"), (int?)null),

@@ -8,7 +8,7 @@ namespace Exchange.Gateway.Keys;
 /// own rank or above: no caller can mint a key more powerful than itself. Other callers manage none.
 /// The command line runs on the gateway's host with its database, so it acts as an operator.
 /// </summary>
-public sealed record KeyManager(string Name, Role? Role, IReadOnlySet<Role> ManagedRoles)
+public sealed record KeyAdministrator(string Name, Role? Role, IReadOnlySet<Role> ManagedRoles)
 {
     public const string Rule = "key-management";
 
@@ -16,9 +16,9 @@ public sealed record KeyManager(string Name, Role? Role, IReadOnlySet<Role> Mana
     private static readonly IReadOnlySet<Role> PartiesOnly = new HashSet<Role> { Identity.Role.ImplementationBody, Identity.Role.OverseasPartner };
     private static readonly IReadOnlySet<Role> None = new HashSet<Role>();
 
-    public static KeyManager Operator { get; } = new("command line", null, Every);
+    public static KeyAdministrator Operator { get; } = new("command line", null, Every);
 
-    public static KeyManager For(ExchangePrincipal caller) => new(
+    public static KeyAdministrator For(ExchangePrincipal caller) => new(
         $"{caller.Subject} ({caller.OrganisationId})",
         caller.Role,
         caller.Role switch
