@@ -44,7 +44,7 @@ public static class LifecycleDecider
         {
             var surveys = facts.FollowUps.Count == 1 ? "1 follow-up survey" : $"{facts.FollowUps.Count} follow-up surveys";
             return new AutomaticStep(LifecycleAction.StartFollowUp, "follow-up-started",
-                $"claims closed and {surveys} scheduled (FY{facts.FollowUps[0].DueFiscalYear} to FY{facts.LastFollowUp!.DueFiscalYear})");
+                $"claims closed and {surveys} scheduled (FY{facts.FollowUps.Min(f => f.DueFiscalYear)} to FY{facts.LastFollowUp!.DueFiscalYear})");
         }
         if (facts.Status == ProjectStatus.FollowUp && facts.LastFollowUpAnswered)
         {
