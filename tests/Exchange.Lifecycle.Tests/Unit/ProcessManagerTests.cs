@@ -109,6 +109,11 @@ public sealed class ProcessManagerTests : IDisposable
         Assert.Equal((ProjectStatus.FollowUp, LifecycleStage.FollowUp), (status, stage));
         Assert.Equal(["follow-up-survey-scheduled", "follow-up-survey-scheduled", "claims-closed", "follow-up-started"], steps);
         Assert.Equal(["ProjectFollowUpChanged", "ProjectStateChanged"], events);
+        await using var db = Db();
+        var lifecycle = await db.Lifecycles.SingleAsync(l => l.ProjectId == _projectId);
+        Assert.Equal([_atCompletion, _yearAfter], lifecycle.FollowUps);
+        Assert.Equal([0, 1], lifecycle.PlannedFollowUpOffsets);
+        Assert.Equal(4, lifecycle.StepCount);
     }
 
     [Fact]
