@@ -103,10 +103,3 @@ public sealed class Workload
 
     public override string ToString() => $"{Name} ({Variant})";
 }
-
-/// <summary>An environment variable of a container, in the <c>__</c> form of a configuration key.</summary>
-public sealed record Setting(string Name, string? Value, string Source)
-{
-    /// <summary>The configuration key the variable sets: <c>Database__Provider</c> is <c>Database:Provider</c>.</summary>
-    public string Key => Name.Replace("__", ":", StringComparison.Ordinal);
-}

@@ -60,6 +60,3 @@ public sealed class FakeDaprSidecar : IAsyncLifetime
         await _app.DisposeAsync();
     }
 }
-
-/// <summary>One call as the sidecar received it.</summary>
-public sealed record SidecarCall(string Path, string AppId, string Protocol, string Authorization);
