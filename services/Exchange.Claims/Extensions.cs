@@ -1,6 +1,7 @@
 using Exchange.Claims.Checks;
 using Exchange.Claims.Data;
 using Exchange.Claims.IntegrationEvents;
+using Exchange.Claims.Lifecycle;
 using Exchange.Claims.Model;
 using Exchange.Claims.ProjectChecks;
 using Exchange.Messaging;
@@ -28,6 +29,7 @@ public static class Extensions
             bus.AddConsumer<ProjectCompletedConsumer>();
             bus.AddConsumer<ProjectContinuedConsumer>();
             bus.AddConsumer<ClaimPaymentRequestedConsumer>();
+            bus.AddConsumer<FiscalYearRolledOverConsumer>();
         });
         services.AddEventOutbox<ClaimsDb>(builder.Configuration);
         services.AddReadinessChecks<ClaimsDb>();
@@ -36,6 +38,9 @@ public static class Extensions
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ClaimPayments>();
+        services.AddScoped<BudgetOpening>();
+        services.AddScoped<ClosingPeriods>();
+        services.AddHostedService<ClosingPeriodScheduler>();
         return builder;
     }
 }

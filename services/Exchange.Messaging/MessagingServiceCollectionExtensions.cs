@@ -100,6 +100,8 @@ public static class MessagingServiceCollectionExtensions
     private static void ConfigureReceiving<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg, MessagingSettings settings)
         where TEndpoint : IReceiveEndpointConfigurator
     {
+        if (settings.ExchangePrefix.Length > 0)
+            cfg.MessageTopology.SetEntityNameFormatter(new PrefixedEntityNames(cfg.MessageTopology.EntityNameFormatter, settings.ExchangePrefix));
         cfg.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
         cfg.UseMessageRetry(retry =>
         {

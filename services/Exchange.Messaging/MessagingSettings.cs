@@ -5,7 +5,10 @@ namespace Exchange.Messaging;
 /// <summary>
 /// Bus settings read from configuration: <c>Messaging:Transport</c> (RabbitMq or InMemory),
 /// <c>Messaging:RetryIntervals</c> (milliseconds, e.g. "200,1000,5000"), <c>Messaging:QuorumQueues</c>
-/// (true declares the service's queues as replicated quorum queues, for a RabbitMQ cluster), and the
+/// (true declares the service's queues as replicated quorum queues, for a RabbitMQ cluster),
+/// <c>Messaging:ExchangePrefix</c> (put before the name of every exchange events are published to
+/// and consumed from, so that two platforms on one broker and virtual host never see each
+/// other's events; empty by default), and the
 /// RabbitMQ host from <c>ConnectionStrings:RabbitMq</c> (amqp://user:password@host:port/vhost) or
 /// <c>RabbitMq:Host/Port/User/Password/VirtualHost</c>.
 /// </summary>
@@ -17,7 +20,8 @@ public sealed record MessagingSettings(
     string User,
     string Password,
     IReadOnlyList<TimeSpan> RetryIntervals,
-    bool QuorumQueues = false)
+    bool QuorumQueues = false,
+    string ExchangePrefix = "")
 {
     public static readonly IReadOnlyList<TimeSpan> DefaultRetryIntervals =
         [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
@@ -33,9 +37,10 @@ public sealed record MessagingSettings(
 
         var retries = ParseIntervals(configuration["Messaging:RetryIntervals"]);
         var quorumQueues = ParseFlag(configuration["Messaging:QuorumQueues"], "Messaging:QuorumQueues");
+        var exchangePrefix = (configuration["Messaging:ExchangePrefix"] ?? "").Trim();
 
         var connectionString = configuration.GetConnectionString("RabbitMq");
-        if (!string.IsNullOrWhiteSpace(connectionString)) return FromUri(transport, connectionString, retries) with { QuorumQueues = quorumQueues };
+        if (!string.IsNullOrWhiteSpace(connectionString)) return FromUri(transport, connectionString, retries) with { QuorumQueues = quorumQueues, ExchangePrefix = exchangePrefix };
 
         var section = configuration.GetSection("RabbitMq");
         return new MessagingSettings(
@@ -46,7 +51,8 @@ public sealed record MessagingSettings(
             section["User"] ?? "guest",
             section["Password"] ?? "guest",
             retries,
-            quorumQueues);
+            quorumQueues,
+            exchangePrefix);
     }
 
     private static MessagingSettings FromUri(MessagingTransport transport, string connectionString, IReadOnlyList<TimeSpan> retries)

@@ -3,6 +3,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Projects.Data;
 using Exchange.Projects.DemoData;
 using Exchange.Projects.IntegrationEvents;
+using Exchange.Projects.Lifecycle;
 using Exchange.Projects.Model;
 using Exchange.ServiceDefaults;
 
@@ -10,7 +11,7 @@ namespace Exchange.Projects;
 
 public static class Extensions
 {
-    /// <summary>The Projects service's own parts: its database, events, rules and demo data.</summary>
+    /// <summary>The Projects service's own parts: its database, events, rules, lifecycle and demo data.</summary>
     public static WebApplicationBuilder AddProjectsServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -18,10 +19,24 @@ public static class Extensions
         services.AddServiceDatabase<ProjectsDb>(builder.Configuration, "projects");
         // Messaging:QueuePrefix lets two instances on one broker (tests) keep separate queues.
         var queuePrefix = builder.Configuration["Messaging:QueuePrefix"] ?? "projects";
-        services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus => bus.AddConsumer<ActivityOutcomeConsumer>());
+        services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus =>
+        {
+            bus.AddConsumer<ActivityOutcomeConsumer>();
+            // The lifecycle's facts, one at a time per kind: two facts of one project at once would only collide on its row and retry.
+            bus.AddConsumer<ClaimsClosingStartedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<ClaimsClosedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<FollowUpSurveyScheduledConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<SurveyRoundOpenedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<SurveyRoundClosedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+        });
         services.AddEventOutbox<ProjectsDb>(builder.Configuration);
         services.AddReadinessChecks<ProjectsDb>();
         services.AddScoped<AdoptionRulebook>();
+        services.Configure<LifecycleOptions>(builder.Configuration.GetSection(LifecycleOptions.Section));
+        services.AddScoped<ProjectLifecycles>();
+        services.AddScoped<FiscalYearRollovers>();
+        services.AddSingleton<FiscalYearRolloverScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<FiscalYearRolloverScheduler>());
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Demo:Load")) services.AddHostedService<DemoLoader>();
         return builder;

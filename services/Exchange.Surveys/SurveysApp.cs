@@ -9,12 +9,16 @@ namespace Exchange.Surveys;
 /// <summary>The Surveys service's host, built the same way by Program and by the functional tests.</summary>
 public static class SurveysApp
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configure: null);
+
+    /// <summary>The host with <paramref name="configure"/> applied to its builder last (tests replace the clock with it).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.AddServiceDefaults("surveys");
         builder.Services.AddExchangeIdentity(builder.Configuration);
         builder.AddSurveysServices();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseServiceDefaults();

@@ -44,6 +44,9 @@ public static class MatrixRequests
             Rules = new AdoptionRules { Programme = Programme.RegionalIndustryTieUp, FiscalYear = 2091, MaxSupportedFiscalYears = 2, MinSmeMembers = 4, MinSmeSharePercent = 50 },
         },
         ["exchange.projects.v1.Projects/GetStatistics"] = _ => new GetStatisticsRequest { Programme = Programme.RegionalIndustryTieUp },
+        ["exchange.projects.v1.Projects/GetLifecycle"] = t => new GetLifecycleRequest { ProjectId = t.ProjectId },
+        ["exchange.projects.v1.Projects/ListLifecycles"] = _ => new ListLifecyclesRequest { Page = new PageRequest { PageSize = 500 } },
+        ["exchange.projects.v1.Projects/RollOverFiscalYear"] = _ => new RollOverFiscalYearRequest { FiscalYear = 2008 },
 
         ["exchange.missions.v1.Missions/PlanActivity"] = t => TieUps.PartnerInvitation(t.ProjectId, t.Marker),
         ["exchange.missions.v1.Missions/GetActivity"] = t => new GetActivityRequest { ActivityId = t.ActivityId },
@@ -82,6 +85,8 @@ public static class MatrixRequests
     {
         "exchange.projects.v1.Projects/GetProject",
         "exchange.projects.v1.Projects/ListProjects",
+        "exchange.projects.v1.Projects/GetLifecycle",
+        "exchange.projects.v1.Projects/ListLifecycles",
         "exchange.missions.v1.Missions/GetActivity",
         "exchange.missions.v1.Missions/ListActivities",
         "exchange.missions.v1.Missions/GetProjectSummary",

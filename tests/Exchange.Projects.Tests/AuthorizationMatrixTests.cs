@@ -37,7 +37,8 @@ public sealed class AuthorizationMatrixTests(ProjectsFixture fixture)
 
     // The policy. Implementation bodies log and change their own projects; overseas partners read
     // theirs and record achievements; coordinators and admins do everything, and alone adopt,
-    // continue, close, configure the rulebook and read the statistics.
+    // continue, close, configure the rulebook, read the statistics and roll fiscal years over. The
+    // lifecycle is read as the project is.
     private static readonly Dictionary<string, StatusCode[]> Policy = new()
     {
         //                            its body  other body  its partner  other partner  coordinator  admin  no token
@@ -56,6 +57,9 @@ public sealed class AuthorizationMatrixTests(ProjectsFixture fixture)
         ["GetAdoptionRules"] =     [OK,       OK,         OK,          OK,            OK,          OK,    NoToken],
         ["SetAdoptionRules"] =     [Denied,   Denied,     Denied,      Denied,        OK,          OK,    NoToken],
         ["GetStatistics"] =        [Denied,   Denied,     Denied,      Denied,        OK,          OK,    NoToken],
+        ["GetLifecycle"] =         [OK,       Hidden,     OK,          Hidden,        OK,          OK,    NoToken],
+        ["ListLifecycles"] =       [OK,       OK,         OK,          OK,            OK,          OK,    NoToken],
+        ["RollOverFiscalYear"] =   [Denied,   Denied,     Denied,      Denied,        OK,          OK,    NoToken],
     };
 
     /// <summary>How to call an RPC, and the status its project must be in for the call to be able to succeed (null: no project).</summary>
@@ -87,6 +91,10 @@ public sealed class AuthorizationMatrixTests(ProjectsFixture fixture)
             Programme = Programme.RegionalIndustryTieUp, FiscalYear = 2090, MaxSupportedFiscalYears = 3, MinSmeMembers = 5, MinSmeSharePercent = 66.67,
         }, caller)),
         ["GetStatistics"] = new(null, (c, _, caller) => c.Statistics(Programme.RegionalIndustryTieUp, caller)),
+        ["GetLifecycle"] = new(Active, (c, id, caller) => c.Call<GetLifecycleRequest, ProjectLifecycle>("GetLifecycle", new GetLifecycleRequest { ProjectId = id }, caller)),
+        ["ListLifecycles"] = new(null, (c, _, caller) => c.Call<ListLifecyclesRequest, ListLifecyclesResponse>("ListLifecycles", new ListLifecyclesRequest(), caller)),
+        // FY2008 has long begun; the second coordinator call finds it rolled over and answers that rollover.
+        ["RollOverFiscalYear"] = new(null, (c, _, caller) => c.Call<RollOverFiscalYearRequest, FiscalYearRollover>("RollOverFiscalYear", new RollOverFiscalYearRequest { FiscalYear = 2008 }, caller)),
     };
 
     public static TheoryData<string> RpcNames() => [.. Policy.Keys];

@@ -59,6 +59,8 @@ public sealed class ServiceHost : IAsyncDisposable
             ["Messaging:QueuePrefix"] = $"{service}-test-{suffix}",
             ["Messaging:RetryIntervals"] = "50,100",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The calendar does not roll fiscal years over under the tests: they roll over by RPC.
+            ["Lifecycle:Rollover:Automatic"] = "false",
         };
         string? sqliteFile = null;
         if (provider == DatabaseProvider.PostgreSql)

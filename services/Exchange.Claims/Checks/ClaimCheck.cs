@@ -14,6 +14,7 @@ public static class ClaimCheck
     public static readonly IReadOnlyList<ClaimRule> Rules =
     [
         new ClosingPeriodRule(),
+        new FiscalYearCutOffRule(),
         new RulebookExistsRule(),
         new ClaimHasLinesRule(),
         new CategoryUnknownRule(),
@@ -33,10 +34,11 @@ public static class ClaimCheck
         new WithinBudgetRule(),
     ];
 
-    public static ClaimCheckResult Run(Claim claim, Rulebook? rulebook, ExchangeRateTable rates, BudgetPosition budget, DateTimeOffset? closingDeadline, DateTimeOffset now)
+    public static ClaimCheckResult Run(Claim claim, Rulebook? rulebook, ExchangeRateTable rates, BudgetPosition budget, DateTimeOffset? closingDeadline, DateTimeOffset now,
+        DateTimeOffset? fiscalYearCutOff = null)
     {
         var lines = claim.Lines.Select((line, index) => Read(index, line, rates)).ToList();
-        var subject = new ClaimUnderCheck(claim, lines, rulebook, budget, closingDeadline, now);
+        var subject = new ClaimUnderCheck(claim, lines, rulebook, budget, closingDeadline, now, fiscalYearCutOff);
         var violations = Rules.SelectMany(rule => rule.Find(subject)).ToList();
         var converted = lines.Select(l => l.Line with { RateToJpy = l.RateToJpy, AmountJpy = l.Yen }).ToList();
         return new ClaimCheckResult(converted, violations, Duplicates.Within(claim.Id, claim.Lines), rulebook?.Version ?? 0);

@@ -8,7 +8,7 @@ using Rulebook = Exchange.Claims.Model.Rulebook;
 
 namespace Exchange.Claims.Checks;
 
-/// <summary>Loads what the checks of a claim need (rulebook, rates, budget, closing deadline) and runs them.</summary>
+/// <summary>Loads what the checks of a claim need (rulebook, rates, budget, closing deadline, cut-off) and runs them.</summary>
 public sealed class ClaimChecker(ClaimsDb db, TimeProvider clock)
 {
     private static readonly ClaimStatus[] Open = [ClaimStatus.Submitted, ClaimStatus.UnderReview, ClaimStatus.Resubmitted];
@@ -23,7 +23,8 @@ public sealed class ClaimChecker(ClaimsDb db, TimeProvider clock)
             : new ExchangeRateTable(await db.ExchangeRates.AsNoTracking().Where(r => currencies.Contains(r.Currency)).ToListAsync(cancellationToken));
         var budget = await BudgetPositionAsync(claim, cancellationToken);
         var closing = await db.Closings.AsNoTracking().FirstOrDefaultAsync(c => c.ProjectId == claim.ProjectId, cancellationToken);
-        return ClaimCheck.Run(claim, rulebook, rates, budget, closing?.Deadline, clock.GetUtcNow());
+        var cutOff = await db.CutOffs.AsNoTracking().FirstOrDefaultAsync(c => c.ProjectId == claim.ProjectId && c.FiscalYear == claim.FiscalYear, cancellationToken);
+        return ClaimCheck.Run(claim, rulebook, rates, budget, closing?.Deadline, clock.GetUtcNow(), cutOff?.CutOffAt);
     }
 
     public Task<Rulebook?> LatestRulebookAsync(int fiscalYear, CancellationToken cancellationToken) =>

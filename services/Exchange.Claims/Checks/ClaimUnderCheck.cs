@@ -4,7 +4,7 @@ namespace Exchange.Claims.Checks;
 
 /// <summary>
 /// Everything the content rules look at: the claim's lines as read, the rulebook of its fiscal
-/// year, its budget position and its project's closing deadline.
+/// year, its budget position, its project's closing deadline and its fiscal year's cut-off.
 /// </summary>
 public sealed record ClaimUnderCheck(
     Claim Claim,
@@ -12,7 +12,8 @@ public sealed record ClaimUnderCheck(
     Rulebook? Rulebook,
     BudgetPosition Budget,
     DateTimeOffset? ClosingDeadline,
-    DateTimeOffset Now)
+    DateTimeOffset Now,
+    DateTimeOffset? FiscalYearCutOff = null)
 {
     public RulebookContent? Rules => Rulebook?.Content;
 

@@ -8,7 +8,7 @@ namespace Exchange.Claims.Data;
 /// <summary>
 /// The Claims service's own database: rulebooks, exchange rates, budgets, claims and their
 /// payments and receipts, coordinator contracts, the audit trail, the read model of projects and
-/// their closing periods, outbox and inbox.
+/// their closing periods, the fiscal years' cut-offs, outbox and inbox.
 /// </summary>
 public sealed class ClaimsDb(DbContextOptions<ClaimsDb> options) : DbContext(options)
 {
@@ -31,6 +31,8 @@ public sealed class ClaimsDb(DbContextOptions<ClaimsDb> options) : DbContext(opt
     public DbSet<ProjectSnapshot> Projects => Set<ProjectSnapshot>();
 
     public DbSet<ProjectClosing> Closings => Set<ProjectClosing>();
+
+    public DbSet<FiscalYearCutOff> CutOffs => Set<FiscalYearCutOff>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -169,6 +171,17 @@ public sealed class ClaimsDb(DbContextOptions<ClaimsDb> options) : DbContext(opt
             closing.HasKey(c => c.ProjectId);
             Ticks(closing.Property(c => c.CompletedAt));
             Ticks(closing.Property(c => c.Deadline));
+            closing.Property(c => c.ClosedAt).HasConversion(TicksConverter);
+            // The scheduler looks for periods not yet announced.
+            closing.HasIndex(c => c.ClosedAt);
+        });
+
+        modelBuilder.Entity<FiscalYearCutOff>(cutOff =>
+        {
+            cutOff.ToTable("fiscal_year_cut_offs");
+            cutOff.HasKey(c => new { c.ProjectId, c.FiscalYear });
+            Ticks(cutOff.Property(c => c.CutOffAt));
+            Ticks(cutOff.Property(c => c.SetAt));
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -78,7 +78,10 @@ public sealed class CoordinatorContract
         Version = 1,
     };
 
-    /// <summary>The same coordinator on the same terms for <paramref name="fiscalYear"/>; this contract becomes renewed.</summary>
+    /// <summary>
+    /// The same coordinator on the same terms for <paramref name="fiscalYear"/>; this contract becomes
+    /// renewed (also when it expired at the rollover, before its project's continuation was decided).
+    /// </summary>
     public CoordinatorContract RenewInto(int fiscalYear, DateTimeOffset now)
     {
         var (first, last) = MonthValue.OfFiscalYear(fiscalYear);
@@ -90,6 +93,21 @@ public sealed class CoordinatorContract
         Version++;
         return renewed;
     }
+
+    /// <summary>
+    /// Ends an active contract whose fiscal year was rolled over without its project being continued;
+    /// false when it is not active (renewed or expired already), so that a copy of the rollover changes nothing.
+    /// </summary>
+    public bool Expire()
+    {
+        if (Status != ContractStatus.Active || RenewedToId is not null) return false;
+        Status = ContractStatus.Expired;
+        Version++;
+        return true;
+    }
+
+    /// <summary>Active, or expired at a rollover: a continuation renews both.</summary>
+    public bool IsRenewable => RenewedToId is null && Status is ContractStatus.Active or ContractStatus.Expired;
 
     public CoordinatorInvoiceValue RecordInvoice(CoordinatorInvoiceValue invoice, DateTimeOffset now)
     {

@@ -18,6 +18,19 @@ public sealed class ProjectClosing
 
     public DateTimeOffset Deadline { get; private set; }
 
+    /// <summary>When the service announced that the period ended (ProjectClaimsClosed); null before.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsDue(DateTimeOffset now) => ClosedAt is null && now >= Deadline;
+
+    /// <summary>Marks the period ended; false when it was marked already.</summary>
+    public bool Close(DateTimeOffset now)
+    {
+        if (ClosedAt is not null) return false;
+        ClosedAt = now;
+        return true;
+    }
+
     public static ProjectClosing Start(Guid projectId, int lastFiscalYear, DateTimeOffset completedAt, TimeSpan period) => new()
     {
         ProjectId = projectId,

@@ -3,7 +3,9 @@ namespace Exchange.Contracts.Surveys;
 /// <summary>
 /// A completed project is due a follow-up survey <paramref name="OffsetFiscalYears"/> fiscal years
 /// after its last supported year (0: at completion), in <paramref name="DueFiscalYear"/>.
-/// <paramref name="DueOn"/> is a calendar date (UTC midnight).
+/// <paramref name="DueOn"/> is a calendar date (UTC midnight). <paramref name="PlannedOffsetFiscalYears"/>
+/// (added later, so optional for older publishers) lists every offset scheduled with this one, so
+/// that a consumer knows how many follow-up surveys the project is due and which is the last.
 /// </summary>
 public sealed record FollowUpSurveyScheduled(
     Guid ScheduleId,
@@ -12,4 +14,5 @@ public sealed record FollowUpSurveyScheduled(
     int DueFiscalYear,
     DateTime DueOn,
     string QuestionnaireId,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    int[]? PlannedOffsetFiscalYears = null);

@@ -67,7 +67,7 @@ public sealed class ProjectSearch(ProjectsDb db)
         return response;
     }
 
-    private static (int Offset, int PageSize) Page(Common.V1.PageRequest? page)
+    internal static (int Offset, int PageSize) Page(Common.V1.PageRequest? page)
     {
         var size = page?.PageSize ?? 0;
         if (size < 0 || size > MaxPageSize) throw RpcException.InvalidArgument("page.page_size", $"must be 1 to {MaxPageSize} (0 for the default of {DefaultPageSize})");
@@ -77,7 +77,7 @@ public sealed class ProjectSearch(ProjectsDb db)
         return (DecodeToken(token), size);
     }
 
-    private static string EncodeToken(int offset) => Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("o:" + offset.ToString(CultureInfo.InvariantCulture)));
+    internal static string EncodeToken(int offset) => Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("o:" + offset.ToString(CultureInfo.InvariantCulture)));
 
     private static int DecodeToken(string token)
     {

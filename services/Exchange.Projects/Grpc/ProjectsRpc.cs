@@ -2,6 +2,7 @@ using Exchange.Contracts.Projects;
 using Exchange.Messaging.Outbox;
 using Exchange.Projects.Data;
 using Exchange.Projects.IntegrationEvents;
+using Exchange.Projects.Lifecycle;
 using Exchange.Projects.Model;
 using Exchange.Projects.Statistics;
 using Exchange.Projects.V1;
@@ -16,9 +17,17 @@ namespace Exchange.Projects.Grpc;
 /// <summary>
 /// The RPC surface of exchange.projects.v1.Projects. Each change loads the project, checks who
 /// calls, applies one model method (which checks the programme's rules), and saves the project
-/// together with its events in one transaction.
+/// together with its events and its lifecycle's step in one transaction.
 /// </summary>
-public sealed class ProjectsRpc(ProjectsDb db, IEventOutbox outbox, AdoptionRulebook rulebook, TimeProvider clock, ILogger<ProjectsRpc> logger)
+public sealed partial class ProjectsRpc(
+    ProjectsDb db,
+    IEventOutbox outbox,
+    AdoptionRulebook rulebook,
+    ProjectLifecycles lifecycles,
+    FiscalYearRollovers rollovers,
+    Microsoft.Extensions.Options.IOptions<LifecycleOptions> lifecycleOptions,
+    TimeProvider clock,
+    ILogger<ProjectsRpc> logger)
 {
     public async Task<V1.Project> RegisterProject(RegisterProjectRequest request, CallContext context)
     {
@@ -35,8 +44,10 @@ public sealed class ProjectsRpc(ProjectsDb db, IEventOutbox outbox, AdoptionRule
 
         var project = Project.Register(registration, caller.OrganisationId, clock.GetUtcNow());
         db.Projects.Add(project);
-        await PublishAsync(project, new ProjectRegistered(project.Id, project.Programme.ToString(), project.Title, project.Sector.ToString(),
-            project.DomesticBody.OrganisationId, OverseasBodyIds(project), project.PlannedFirstYear, project.PlannedLastYear, project.RegisteredAt), context);
+        var registered = new ProjectRegistered(project.Id, project.Programme.ToString(), project.Title, project.Sector.ToString(),
+            project.DomesticBody.OrganisationId, OverseasBodyIds(project), project.PlannedFirstYear, project.PlannedLastYear, project.RegisteredAt);
+        await PublishAsync(project, registered, context);
+        await lifecycles.RecordChangeAsync(project, [registered], ActorOf(caller), context.CancellationToken);
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
@@ -210,6 +221,7 @@ public sealed class ProjectsRpc(ProjectsDb db, IEventOutbox outbox, AdoptionRule
         if (project.Version == versionBefore) return ProjectMapper.ToMessage(project);
         foreach (var @event in events) await PublishAsync(project, @event, context);
         await PublishAsync(project, ProjectEvents.Snapshot(project), context);
+        await lifecycles.RecordChangeAsync(project, events, ActorOf(caller), context.CancellationToken);
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
@@ -250,6 +262,9 @@ public sealed class ProjectsRpc(ProjectsDb db, IEventOutbox outbox, AdoptionRule
         outbox.AddAsync(db, project.Id.ToString(), @event, cancellationToken: context.CancellationToken);
 
     private static string[] OverseasBodyIds(Project project) => ProjectEvents.OverseasBodyIds(project);
+
+    /// <summary>How the lifecycle's history names a caller: "hamamatsu-city (implementation-body)".</summary>
+    private static string ActorOf(Identity.ExchangePrincipal caller) => $"{caller.OrganisationId} ({Identity.ExchangeClaims.RoleValue(caller.Role)})";
 
     private static IReadOnlyList<object> Events(params object[] events) => events;
 

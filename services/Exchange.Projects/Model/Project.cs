@@ -157,6 +157,18 @@ public sealed class Project
         Touch(now);
     }
 
+    /// <summary>
+    /// Starts the follow-up on the lifecycle's own account, once the claims are closed and the
+    /// follow-up surveys are scheduled: whether the exchange continues is told by the first review.
+    /// </summary>
+    public void BeginFollowUp(string reason, DateTimeOffset now)
+    {
+        BusinessRule.Enforce(new LifecycleTransitionRule(Status, LifecycleAction.StartFollowUp));
+        Status = ProjectStatus.FollowUp;
+        StatusReason = reason;
+        Touch(now);
+    }
+
     public void ReviewFollowUp(int fiscalYear, ExchangeStatus exchangeStatus, string note, DateTimeOffset now)
     {
         BusinessRule.Enforce(new LifecycleTransitionRule(Status, LifecycleAction.ReviewFollowUp));

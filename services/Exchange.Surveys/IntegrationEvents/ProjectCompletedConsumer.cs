@@ -23,11 +23,12 @@ public sealed class ProjectCompletedConsumer(SurveysDb db, IEventOutbox outbox, 
         var existing = await Db.ScheduledSurveys.Where(s => s.ProjectId == completed.ProjectId).Select(s => s.OffsetFiscalYears).ToListAsync(context.CancellationToken);
         var now = clock.GetUtcNow();
         var completedOn = DateOnly.FromDateTime(completed.OccurredAt.UtcDateTime);
+        var planned = followUps.OffsetFiscalYears.Union(existing).ToList();
         foreach (var offset in followUps.OffsetFiscalYears.Except(existing))
         {
             var schedule = ScheduledSurvey.For(completed.ProjectId, completed.LastFiscalYear, completedOn, offset, followUps.QuestionnaireId, now);
             Db.ScheduledSurveys.Add(schedule);
-            await outbox.AddAsync(Db, completed.ProjectId.ToString(), SurveyEvents.Scheduled(schedule), cancellationToken: context.CancellationToken);
+            await outbox.AddAsync(Db, completed.ProjectId.ToString(), SurveyEvents.Scheduled(schedule, planned), cancellationToken: context.CancellationToken);
             logger.LogInformation("Follow-up survey of project {ProjectId} scheduled for FY{DueFiscalYear} ({Offset} after its last supported year)",
                 completed.ProjectId, schedule.DueFiscalYear, offset);
         }

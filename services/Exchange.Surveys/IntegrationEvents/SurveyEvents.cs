@@ -21,7 +21,8 @@ public static class SurveyEvents
     public static SurveyRoundClosed Closed(SurveyRound round, int sent, int valid, string closedBy) => new(
         round.Id, sent, valid, Analytics.Shares.PerMille(valid, sent) / 10m, closedBy, round.ClosedAt!.Value);
 
-    public static FollowUpSurveyScheduled Scheduled(ScheduledSurvey schedule) => new(
+    /// <summary>A schedule, with every offset the project is due (<paramref name="plannedOffsets"/>), so that consumers know which survey is the last.</summary>
+    public static FollowUpSurveyScheduled Scheduled(ScheduledSurvey schedule, IEnumerable<int> plannedOffsets) => new(
         schedule.Id, schedule.ProjectId, schedule.OffsetFiscalYears, schedule.DueFiscalYear,
-        schedule.DueOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), schedule.QuestionnaireId, schedule.ScheduledAt);
+        schedule.DueOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), schedule.QuestionnaireId, schedule.ScheduledAt, [.. plannedOffsets.Order()]);
 }

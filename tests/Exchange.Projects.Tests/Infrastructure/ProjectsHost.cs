@@ -52,6 +52,8 @@ public sealed class ProjectsHost : IAsyncDisposable
             ["Messaging:QueuePrefix"] = queuePrefix,
             ["Messaging:RetryIntervals"] = "50,100",
             ["Demo:Load"] = loadDemo ? "true" : "false",
+            // The calendar does not roll fiscal years over under the tests: they roll over by RPC.
+            ["Lifecycle:Rollover:Automatic"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         string? sqliteFile = null;
