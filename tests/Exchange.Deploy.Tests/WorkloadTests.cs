@@ -53,7 +53,7 @@ public sealed class WorkloadTests
 
         Assert.Equal((rpc, http), (workload.ContainerPort("grpc"), workload.ContainerPort("http")));
         Assert.Equal(($"{rpc}", $"{http}"), (workload.Value("Endpoints__RpcPort"), workload.Value("Endpoints__HttpPort")));
-        Assert.Equal([rpc, http], dockerfile.ExposedPorts.Order());
+        Assert.Equal(new[] { rpc, http }.Order(), dockerfile.ExposedPorts.Order());
         Assert.Equal(($"{rpc}", $"{http}"), (dockerfile.Environment["Endpoints__RpcPort"], dockerfile.Environment["Endpoints__HttpPort"]));
         Assert.Equal(($"{rpc}", "grpc"), servicePorts["grpc"]);
         Assert.Equal(($"{http}", "http"), servicePorts["http"]);

@@ -9,8 +9,9 @@ namespace Exchange.Deploy.Tests.Infrastructure;
 
 /// <summary>
 /// A workload's own host (<c>&lt;Name&gt;App.Build(args)</c>, as its Program runs it), started in this
-/// process on free loopback ports with what a test machine has in place of the cluster's servers:
-/// a fresh SQLite file, MassTransit's in-memory transport, and the tests' token keys.
+/// process with the settings its manifest gives it, except what a test machine has in place of the
+/// cluster: free loopback ports, a fresh SQLite file, MassTransit's in-memory transport, and the
+/// tests' token keys.
 /// </summary>
 public sealed class WorkloadHost : IAsyncDisposable
 {
@@ -44,7 +45,10 @@ public sealed class WorkloadHost : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "exchange-deploy-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var (rpcPort, httpPort) = (FreePort(), FreePort());
-        var settings = new Dictionary<string, string?>
+        // The manifests' own values, so that a value the workload refuses at start fails here too;
+        // then what stands in for the cluster on a test machine.
+        var settings = workload.Environment.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["Endpoints:Host"] = "127.0.0.1",
             ["Endpoints:RpcPort"] = rpcPort.ToString(CultureInfo.InvariantCulture),
@@ -55,7 +59,10 @@ public sealed class WorkloadHost : IAsyncDisposable
             ["Identity:PublicKeyPem"] = TestTokens.PublicKeyPem,
             ["Identity:PrivateKeyPem"] = TestTokens.PrivateKeyPem,
             ["Logging:LogLevel:Default"] = "Warning",
-        };
+        })
+        {
+            settings[key] = value;
+        }
         // The database the manifests give the workload, as a SQLite file here.
         foreach (var database in workload.Environment.Select(s => s.Key).Where(k => k.StartsWith("ConnectionStrings:", StringComparison.Ordinal) && k != "ConnectionStrings:RabbitMq"))
             settings[database] = $"Data Source={Path.Combine(folder, database.Split(':')[1] + ".db")}";
