@@ -43,7 +43,8 @@ public static class GatewayApp
             proxy.UseMiddleware<BackendFailures>();
             proxy.UseLoadBalancing();
         });
-        app.MapFallback(UnknownPath.HandleAsync);
+        // Every path, including those that look like file names (MapFallback alone skips them).
+        app.MapFallback("{**path}", UnknownPath.HandleAsync);
         return app;
     }
 }

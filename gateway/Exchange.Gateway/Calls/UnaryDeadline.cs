@@ -9,7 +9,8 @@ namespace Exchange.Gateway.Calls;
 /// Bounds unary calls by <see cref="LimitOptions.UnaryTimeout"/>. The service is told the
 /// deadline in the caller's protocol (<c>grpc-timeout</c>, <c>connect-timeout-ms</c>) unless the
 /// caller already set a shorter one, so it answers DEADLINE_EXCEEDED itself and stops working;
-/// a service that does not answer at all is cut by the gateway a moment later
+/// a malformed deadline is passed on as it came, for the service to refuse in the protocol's
+/// words; a service that does not answer at all is cut by the gateway a moment later
 /// (<see cref="CallDeadline"/>, answered by <see cref="BackendFailures"/>). Server streams are
 /// left alone: they may rightly last long.
 /// </summary>
@@ -28,14 +29,17 @@ public sealed class UnaryDeadline(RequestDelegate next, RpcCatalog catalog, IOpt
         if (GrpcHeaders.IsGrpcContentType(contentType))
         {
             if (catalog.IsServerStreaming(http.Request.Path.Value ?? "")) { await next(http); return; }
-            timeout = GrpcTimeout.TryParse(headers.GrpcTimeout.ToString(), out var asked) && asked < _timeout ? asked : _timeout;
-            if (timeout == _timeout) headers.GrpcTimeout = GrpcTimeout.Format(timeout);
+            var given = headers.GrpcTimeout.ToString();
+            timeout = GrpcTimeout.TryParse(given, out var asked) && asked < _timeout ? asked : _timeout;
+            if (timeout == _timeout && (given.Length == 0 || asked > TimeSpan.Zero)) headers.GrpcTimeout = GrpcTimeout.Format(timeout);
         }
         else if (ConnectProtocol.TryParseContentType(contentType, out _, out var streaming))
         {
             if (streaming) { await next(http); return; }
-            timeout = ConnectProtocol.TryParseTimeout(headers[ConnectProtocol.TimeoutHeader].ToString(), out var asked) && asked < _timeout ? asked : _timeout;
-            if (timeout == _timeout) headers[ConnectProtocol.TimeoutHeader] = ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            var given = headers[ConnectProtocol.TimeoutHeader].ToString();
+            timeout = ConnectProtocol.TryParseTimeout(given, out var asked) && asked < _timeout ? asked : _timeout;
+            if (timeout == _timeout && (given.Length == 0 || asked > TimeSpan.Zero))
+                headers[ConnectProtocol.TimeoutHeader] = ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         }
         else
         {

@@ -28,7 +28,7 @@ public sealed class BackendFailures(RequestDelegate next, ILogger<BackendFailure
         {
             _ when deadline?.Passed == true => (new Status(StatusCode.DeadlineExceeded,
                 $"{service} did not answer within the gateway's deadline of {deadline.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"), (int?)null),
-            ForwarderError.RequestBodyClient when failure.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
+            ForwarderError.RequestBodyClient when TooLarge(failure.Exception) is { } tooLarge =>
                 (new Status(StatusCode.ResourceExhausted, tooLarge.Message), StatusCodes.Status413PayloadTooLarge),
             ForwarderError.RequestBodyClient => (new Status(StatusCode.InvalidArgument, "the request body could not be read to its end"), (int?)null),
             _ => (new Status(StatusCode.Unavailable, Unavailable(service, failure.Error)), (int?)null),
@@ -37,6 +37,15 @@ public sealed class BackendFailures(RequestDelegate next, ILogger<BackendFailure
             http.Request.Path.Value, service, failure.Error, status.Code, failure.Exception?.Message);
         await CallRefusal.WriteAsync(http, status, httpStatus);
     }
+
+    /// <summary>The body limit's own exception, wherever YARP wrapped it.</summary>
+    private static BadHttpRequestException? TooLarge(Exception? exception) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => tooLarge,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(TooLarge).FirstOrDefault(e => e is not null),
+        { InnerException: { } inner } => TooLarge(inner),
+        _ => null,
+    };
 
     // The detail stays in the gateway's log: callers learn which service, not its address.
     private static string Unavailable(string service, ForwarderError error) => error switch

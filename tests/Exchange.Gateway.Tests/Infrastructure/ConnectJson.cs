@@ -15,7 +15,11 @@ public sealed class ConnectJson(Uri address) : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (apiKey is not null) request.Headers.TryAddWithoutValidation("x-api-key", apiKey);
-        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        foreach (var (name, value) in headers)
+        {
+            if (name == "expect") request.Headers.ExpectContinue = true;
+            else request.Headers.TryAddWithoutValidation(name, value);
+        }
         return await Send(request);
     }
 

@@ -13,10 +13,10 @@ public sealed class GatewayRpc(Uri address, string? apiKey) : IDisposable
     private static readonly ConcurrentDictionary<MethodDescriptor, MethodInfo> Typed = new();
     private readonly RpcChannel _channel = RpcChannel.ForAddress(address);
 
-    public Task<TResponse> Call<TRequest, TResponse>(ServiceDescriptor service, string method, TRequest request, Metadata? headers = null)
+    public Task<TResponse> Call<TRequest, TResponse>(ServiceDescriptor service, string method, TRequest request, Metadata? headers = null, TimeSpan? timeout = null)
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
-        _channel.UnaryAsync(RpcMethod<TRequest, TResponse>.From(service, method), request, Options(headers));
+        _channel.UnaryAsync(RpcMethod<TRequest, TResponse>.From(service, method), request, Options(headers, timeout));
 
     public Task<UnaryResult<TResponse>> CallWithMetadata<TRequest, TResponse>(ServiceDescriptor service, string method, TRequest request, Metadata? headers = null)
         where TRequest : class, IMessage<TRequest>, new()
@@ -41,12 +41,12 @@ public sealed class GatewayRpc(Uri address, string? apiKey) : IDisposable
         where TResponse : class, IMessage<TResponse>, new() =>
         await Call<TRequest, TResponse>(method.Service, method.Name, (TRequest)request);
 
-    private CallOptions Options(Metadata? extra)
+    private CallOptions Options(Metadata? extra, TimeSpan? timeout = null)
     {
         var headers = new Metadata();
         if (apiKey is not null) headers.Add("x-api-key", apiKey);
         foreach (var entry in extra ?? []) headers.Add(entry);
-        return new CallOptions { Headers = headers, Timeout = TimeSpan.FromSeconds(30) };
+        return new CallOptions { Headers = headers, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
     }
 
     public void Dispose() => _channel.Dispose();
