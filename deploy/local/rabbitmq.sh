@@ -2,10 +2,14 @@
 # A private RabbitMQ node for local runs and tests: loopback only, its own port, its own data
 # under .state/rabbitmq, no plugins. Installs the Debian package when it is missing.
 #
-#   deploy/local/rabbitmq.sh start|stop|status|url
+#   deploy/local/rabbitmq.sh start|stop|status|url|pid|kill
 #
 # Settings (environment): EXCHANGE_RABBITMQ_PORT (5673), EXCHANGE_RABBITMQ_DIST_PORT (25673),
-# EXCHANGE_RABBITMQ_NODE (exchange@localhost), EXCHANGE_STATE_DIR (<repo>/.state).
+# EXCHANGE_RABBITMQ_NODE (exchange@localhost), EXCHANGE_RABBITMQ_EPMD_PORT (the Erlang default,
+# 4369), EXCHANGE_STATE_DIR (<repo>/.state). A second node for fault tests sets all five, so that
+# killing it touches nothing the first node uses.
+#
+# pid prints the node's Erlang VM process id; kill sends it SIGKILL (a crash, for fault tests).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -13,6 +17,7 @@ state_dir="${EXCHANGE_STATE_DIR:-$repo_root/.state}/rabbitmq"
 port="${EXCHANGE_RABBITMQ_PORT:-5673}"
 dist_port="${EXCHANGE_RABBITMQ_DIST_PORT:-25673}"
 node="${EXCHANGE_RABBITMQ_NODE:-exchange@localhost}"
+epmd_port="${EXCHANGE_RABBITMQ_EPMD_PORT:-}"
 bin_dir=/usr/lib/rabbitmq/bin
 
 # The node's own settings. The Debian wrappers in /usr/sbin switch to the rabbitmq user and
@@ -30,6 +35,8 @@ export RABBITMQ_PID_FILE="$state_dir/rabbitmq.pid"
 # Erlang distribution and its port mapper on loopback too.
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 export ERL_EPMD_ADDRESS=127.0.0.1
+# Its own port mapper when asked for: the node, rabbitmqctl and the epmd they start all read it.
+if [[ -n "$epmd_port" ]]; then export ERL_EPMD_PORT="$epmd_port"; fi
 
 ensure_installed() {
   if [[ -x "$bin_dir/rabbitmq-server" ]]; then return; fi
@@ -99,10 +106,32 @@ status() {
   fi
 }
 
+# The Erlang VM (beam) of the running node, from the pid file the node writes at start.
+vm_pid() {
+  is_running || return 3
+  local pid
+  pid="$(cat "$RABBITMQ_PID_FILE" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 3
+  echo "$pid"
+}
+
+crash() {
+  local pid
+  if ! pid="$(vm_pid)"; then
+    echo "not running" >&2
+    return 3
+  fi
+  kill -9 "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  echo "killed $pid" >&2
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
   url) echo "amqp://guest:guest@127.0.0.1:$port/" ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+  pid) vm_pid ;;
+  kill) crash ;;
+  *) echo "usage: $0 start|stop|status|url|pid|kill" >&2; exit 2 ;;
 esac
