@@ -3,6 +3,7 @@
 # under .state/rabbitmq, no plugins. Installs the Debian package when it is missing.
 #
 #   deploy/local/rabbitmq.sh start|stop|status|url|pid|kill
+#   deploy/local/rabbitmq.sh ctl ARGS...   (rabbitmqctl for this node: add_vhost, list_queues...)
 #
 # Settings (environment): EXCHANGE_RABBITMQ_PORT (5673), EXCHANGE_RABBITMQ_DIST_PORT (25673),
 # EXCHANGE_RABBITMQ_NODE (exchange@localhost), EXCHANGE_RABBITMQ_EPMD_PORT (the Erlang default,
@@ -106,12 +107,13 @@ status() {
   fi
 }
 
-# The Erlang VM (beam) of the running node, from the pid file the node writes at start.
+# The Erlang VM (beam) of the running node, from the pid file the node writes at start; checked
+# against the process's own environment rather than with rabbitmqctl, which takes seconds to start.
 vm_pid() {
-  is_running || return 3
   local pid
   pid="$(cat "$RABBITMQ_PID_FILE" 2>/dev/null || true)"
   [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 3
+  tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx "RABBITMQ_NODENAME=$node" || return 3
   echo "$pid"
 }
 
@@ -133,5 +135,6 @@ case "${1:-}" in
   url) echo "amqp://guest:guest@127.0.0.1:$port/" ;;
   pid) vm_pid ;;
   kill) crash ;;
-  *) echo "usage: $0 start|stop|status|url|pid|kill" >&2; exit 2 ;;
+  ctl) shift; ctl "$@" ;;
+  *) echo "usage: $0 start|stop|status|url|pid|kill|ctl ARGS..." >&2; exit 2 ;;
 esac
