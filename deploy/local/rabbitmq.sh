@@ -58,9 +58,14 @@ print_settings() {
   echo "  EXCHANGE_TEST_RABBITMQ=amqp://guest:guest@127.0.0.1:$port/"
 }
 
+# Whether the node answers AMQP on its port: it opens its listeners last, once it has booted and
+# recovered its queues. Checked from bash: rabbitmqctl takes seconds (on a busy machine, a minute) to start.
+amqp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
+
 start() {
   ensure_installed
-  if is_running; then
+  # No VM of this node means it is not running: no need to ask rabbitmqctl.
+  if vm_pid >/dev/null && is_running; then
     echo "already running" >&2
     print_settings
     return
@@ -72,18 +77,18 @@ start() {
   # setsid: the node must outlive this script and must not get the caller's terminal signals.
   setsid "$bin_dir/rabbitmq-server" >"$state_dir/server.out" 2>&1 < /dev/null &
   local server_pid=$!
-  local deadline=$((SECONDS + 120))
-  until ctl await_startup --timeout 10 >/dev/null 2>&1; do
+  local deadline=$((SECONDS + 300))
+  until amqp_open; do
     if ! kill -0 "$server_pid" 2>/dev/null; then
       echo "rabbitmq-server exited during start; last lines of $state_dir/server.out:" >&2
       tail -n 30 "$state_dir/server.out" >&2
       exit 1
     fi
     if ((SECONDS > deadline)); then
-      echo "rabbitmq-server did not start within 120 s; see $state_dir/server.out" >&2
+      echo "rabbitmq-server did not start within 300 s; see $state_dir/server.out" >&2
       exit 1
     fi
-    sleep 1
+    sleep 0.2
   done
   print_settings
 }
