@@ -47,18 +47,20 @@ public sealed class PaymentCrashTests(DedicatedServers servers, ITestOutputHelpe
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var payments = await PaymentsAsync(database, claims);
+        var paidAudits = await Sql.CountAsync(database, "select count(*) from audit_trail where \"Action\" = 'paid' and \"SubjectId\" = any(@claims)", ("claims", claims.Select(c => c.ToString()).ToArray()));
         var paidEvents = events.Seen<ClaimPaid>().Where(e => claims.Contains(e.Message.ClaimId)).ToList();
         var paidClaims = payments.Select(p => p.ClaimId).Distinct().Count();
         var eventsPerClaim = paidEvents.GroupBy(e => e.Message.ClaimId).Select(g => g.Select(e => e.MessageId).Distinct().Count()).ToList();
         var result = new ScenarioResult($"Claims killed at {killAt}, restarted", claims.Count, paidClaims, claims.Count - paidClaims,
             paidEvents.Count - paidEvents.Select(e => e.MessageId).Distinct().Count(),
-            (payments.Count - paidClaims) + eventsPerClaim.Sum(n => n - 1), clock.Elapsed,
-            $"exit code {exitCode}; {paidAtCrash.Count} of {claims.Count} payments committed at the crash; {payments.Count} payment rows, {paidEvents.Select(e => e.MessageId).Distinct().Count()} ClaimPaid events after restart");
+            (payments.Count - paidClaims) + eventsPerClaim.Sum(n => n - 1) + (paidAudits - paidClaims), clock.Elapsed,
+            $"exit code {exitCode}; {paidAtCrash.Count} of {claims.Count} payments committed at the crash; {payments.Count} payment rows, {paidAudits} paid audit entries, {paidEvents.Select(e => e.MessageId).Distinct().Count()} ClaimPaid events after restart");
         servers.Report.Add(result, output);
 
         Assert.All(claims, id => Assert.Single(payments, p => p.ClaimId == id));
         Assert.All(payments, p => Assert.Equal(330_000, p.AmountJpy));
         Assert.Equal(Enumerable.Repeat(1, claims.Count), eventsPerClaim);
+        Assert.Equal(claims.Count, paidAudits);
         Assert.Equal((0L, 0L), (result.Lost, result.Unexpected));
     }
 

@@ -49,8 +49,8 @@ public sealed class ServiceOutageTests(DedicatedServers servers, ITestOutputHelp
             activities.Add(activity.Id);
         }
         var downFor = clock.Elapsed - outageStarted;
-        var restartedAt = clock.Elapsed;
         await projects.StartAsync();
+        var restartedAt = clock.Elapsed;
         var caughtUp = await Progress.UntilAsync(async () => (await projectCalls.Get(project.Id)).Achievements.Count(a => activities.Contains(a.ActivityId)),
             activities.Count, TimeSpan.FromSeconds(60), "outcomes recorded as achievements");
         var projectsCatchUp = clock.Elapsed - restartedAt;
@@ -58,7 +58,7 @@ public sealed class ServiceOutageTests(DedicatedServers servers, ITestOutputHelp
         var degraded = deciders.Count(d => d == $"read-model; version={project.Version}");
         servers.Report.Add(new ScenarioResult("Projects down: Missions decides on its read model; outcomes wait in Projects' queue",
             activities.Count, recorded.Count, activities.Count - recorded.Count, 0, (deciders.Count - degraded) + (recorded.Count - recorded.Select(a => a.ActivityId).Distinct().Count()),
-            clock.Elapsed, $"{degraded} of {deciders.Count} activities planned while Projects was down ({downFor.TotalSeconds:0} s), checked by \"read-model; version={project.Version}\"; achievements caught up {projectsCatchUp.TotalSeconds:0.0} s after Projects restarted"), output);
+            clock.Elapsed, $"{degraded} of {deciders.Count} activities planned while Projects was down ({downFor.TotalSeconds:0} s), checked by \"read-model; version={project.Version}\"; achievements recorded {projectsCatchUp.TotalSeconds:0.0} s after Projects was ready again"), output);
 
         // Missions down: the project changes meanwhile, each a ProjectStateChanged in Missions' durable queue.
         var before = (await projectCalls.Get(project.Id)).Version;
@@ -67,14 +67,14 @@ public sealed class ServiceOutageTests(DedicatedServers servers, ITestOutputHelp
         var changes = SuiteSize.Current.OutageActivities;
         for (var i = 0; i < changes; i++) await projectCalls.RecordAchievement(project.Id, $"direct-{i}", new DateOnly(2007, 12, 3).AddDays(i));
         var latest = (await projectCalls.Get(project.Id)).Version;
-        var missionsRestartedAt = clock.Elapsed;
         await missions.StartAsync();
+        var missionsRestartedAt = clock.Elapsed;
         var held = await Progress.UntilAsync(() => ReadModelAsync(missionsDb, project.Id), latest, TimeSpan.FromSeconds(60), "the read model at the newest version");
         var missionsCatchUp = clock.Elapsed - missionsRestartedAt;
         var (afterOutage, decidedAfter) = await missionCalls.PlanAsync(project.Id, new DateOnly(2008, 1, 14), Hamamatsu);
         servers.Report.Add(new ScenarioResult("Missions down: its read model catches up from its durable queue",
             latest - before, held - before, latest - held, 0, held > latest ? held - latest : 0, clock.Elapsed,
-            $"{changes} project changes while Missions was down; read model at version {held} of {latest} {missionsCatchUp.TotalSeconds:0.0} s after its restart; next check by {decidedAfter}"), output);
+            $"{changes} project changes while Missions was down; read model at version {held} of {latest} {missionsCatchUp.TotalSeconds:0.0} s after Missions was ready again; next check by {decidedAfter}"), output);
 
         Assert.Equal(deciders.Count, degraded);
         Assert.Equal(activities.Count, recorded.Count);
