@@ -58,6 +58,17 @@ public sealed class LatencyRecorder(int events) : IConsumeObserver
             Percentile(latencies, 0.99));
     }
 
+    /// <summary>
+    /// For a run whose events were all committed before the dispatcher started: the rate from the
+    /// first consumer commit to the last, i.e. what the outbox, the broker and the inbox sustain.
+    /// </summary>
+    public RunFigures DrainFigures()
+    {
+        var firstConsumed = _consumed.Where(t => t != 0).DefaultIfEmpty().Min();
+        var lastConsumed = _consumed.DefaultIfEmpty().Max();
+        return new RunFigures(events, Consumed, Deliveries - Consumed, TimeSpan.Zero, Stopwatch.GetElapsedTime(firstConsumed, lastConsumed), double.NaN, double.NaN);
+    }
+
     private static double Percentile(double[] sorted, double share) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];
 }

@@ -14,7 +14,7 @@ catch (ArgumentException ex)
     return 2;
 }
 
-static string F(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
+static string F(double value, string format = "N0") => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
 
 Console.WriteLine($"Outbox -> RabbitMQ (confirms, durable queue, persistent messages) -> inbox consumer; {Environment.ProcessorCount} cores");
 Console.WriteLine($"{options.Events} events over {options.Streams} streams by {options.Writers} writers, one event per transaction; consumer concurrency {options.ConsumerConcurrency}");
@@ -25,6 +25,10 @@ foreach (var provider in options.Providers)
     var run = new BenchmarkRun(options, provider);
     Console.WriteLine($"{provider}: warm-up ...");
     await run.RunAsync(Math.Min(2_000, options.Events), pacedRate: null);
+    Console.WriteLine($"{provider}: {options.Events} events committed first, then published with nobody consuming ...");
+    rows.Add((provider, "dispatcher alone", await run.DispatchOnlyAsync(options.Events)));
+    Console.WriteLine($"{provider}: {options.Events} events committed first, then drained ...");
+    rows.Add((provider, "backlog", await run.RunAsync(options.Events, pacedRate: null, backlog: true)));
     Console.WriteLine($"{provider}: {options.Events} events as fast as the writers go ...");
     rows.Add((provider, "unpaced", await run.RunAsync(options.Events, pacedRate: null)));
     if (options.PacedEvents > 0)

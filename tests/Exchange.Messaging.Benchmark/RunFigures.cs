@@ -8,5 +8,5 @@ public sealed record RunFigures(int Events, int Consumed, int Copies, TimeSpan P
 
     public double EventsPerSecond => Consumed / EndToEnd.TotalSeconds;
 
-    public double ProducedPerSecond => Events / Producing.TotalSeconds;
+    public double ProducedPerSecond => Producing == TimeSpan.Zero ? double.NaN : Events / Producing.TotalSeconds;
 }

@@ -1,3 +1,4 @@
+using Exchange.Messaging.Outbox;
 using Exchange.Messaging.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,19 @@ public sealed class TallyService(IHost host) : IAsyncDisposable
         return await StartAsync(builder);
     }
 
+    /// <summary>The producer's database with the outbox's writing side only (no bus, no dispatcher): for filling the outbox before a drain.</summary>
+    public static async Task<TallyService> StartWriterAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = Builder(settings);
+        builder.Services.AddServiceDatabase<TallyDb>(builder.Configuration, "tally");
+        builder.Services.AddCorrelation();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IEventOutbox, EventOutbox>();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new TallyService(host);
+    }
+
     public static async Task<TallyService> StartConsumerAsync(string name, IReadOnlyDictionary<string, string?> settings, LatencyRecorder recorder, int concurrency)
     {
         var builder = Builder(settings);
@@ -44,6 +58,13 @@ public sealed class TallyService(IHost host) : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<TallyDb>();
         db.Tallies.AddRange(Enumerable.Range(0, streams).Select(s => new Tally { Stream = s }));
         await db.SaveChangesAsync();
+    }
+
+    public async Task<int> UndispatchedAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TallyDb>();
+        return await db.Set<OutboxMessage>().CountAsync(m => m.DispatchedAt == null);
     }
 
     public async Task<(long Total, int Inbox)> ConsumerStateAsync()
