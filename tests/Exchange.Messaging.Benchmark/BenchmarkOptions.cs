@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Exchange.Messaging.Benchmark;
 
-/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--set Key=Value]...</c>.</summary>
+/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--dispatcher-only] [--set Key=Value]...</c>.</summary>
 public sealed record BenchmarkOptions(
     int Events,
     IReadOnlyList<string> Providers,
@@ -13,7 +13,8 @@ public sealed record BenchmarkOptions(
     int ConsumerConcurrency,
     string RabbitMq,
     string? Postgres,
-    IReadOnlyDictionary<string, string?> Settings)
+    IReadOnlyDictionary<string, string?> Settings,
+    bool DispatcherOnly = false)
 {
     public const double TargetEventsPerSecond = 5_000;
 
@@ -29,6 +30,7 @@ public sealed record BenchmarkOptions(
         var rabbitMq = Environment.GetEnvironmentVariable("EXCHANGE_BENCH_RABBITMQ") ?? "";
         var postgres = Environment.GetEnvironmentVariable("EXCHANGE_BENCH_POSTGRES");
         var settings = new Dictionary<string, string?>();
+        var dispatcherOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -47,6 +49,7 @@ public sealed record BenchmarkOptions(
                 case "--consumer-concurrency": consumerConcurrency = Number(); break;
                 case "--rabbitmq": rabbitMq = Next(); break;
                 case "--postgres": postgres = Next(); break;
+                case "--dispatcher-only": dispatcherOnly = true; break;
                 case "--set":
                     var pair = Next().Split('=', 2);
                     settings[pair[0]] = pair.Length > 1 ? pair[1] : "";
@@ -60,6 +63,6 @@ public sealed record BenchmarkOptions(
         if (providers.Any(p => p is not ("sqlite" or "postgresql"))) throw new ArgumentException("--provider is sqlite, postgresql or both");
         // Each writer owns the streams with its remainder, so writers never race for one stream's next sequence.
         streams = Math.Max(writers, streams / writers * writers);
-        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings);
+        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings, dispatcherOnly);
     }
 }

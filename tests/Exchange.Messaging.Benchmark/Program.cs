@@ -24,9 +24,10 @@ foreach (var provider in options.Providers)
 {
     var run = new BenchmarkRun(options, provider);
     Console.WriteLine($"{provider}: warm-up ...");
-    await run.RunAsync(Math.Min(2_000, options.Events), pacedRate: null);
+    await run.RunAsync(Math.Min(options.DispatcherOnly ? 500 : 2_000, options.Events), pacedRate: null);
     Console.WriteLine($"{provider}: {options.Events} events committed first, then published with nobody consuming ...");
     rows.Add((provider, "dispatcher alone", await run.DispatchOnlyAsync(options.Events)));
+    if (options.DispatcherOnly) continue;
     Console.WriteLine($"{provider}: {options.Events} events committed first, then drained ...");
     rows.Add((provider, "backlog", await run.RunAsync(options.Events, pacedRate: null, backlog: true)));
     Console.WriteLine($"{provider}: {options.Events} events as fast as the writers go ...");
