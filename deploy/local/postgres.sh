@@ -3,6 +3,7 @@
 # data under .state/postgres, trust authentication, a login role and a database for the tests.
 #
 #   deploy/local/postgres.sh start|stop|status|url
+#   deploy/local/postgres.sh restart [SECONDS]   (fast shutdown, SECONDS down (0), start: for fault tests)
 #
 # Settings (environment): EXCHANGE_POSTGRES_PORT (5433), EXCHANGE_POSTGRES_BIN
 # (/usr/lib/postgresql/15/bin), EXCHANGE_STATE_DIR (<repo>/.state).
@@ -104,10 +105,24 @@ status() {
   fi
 }
 
+restart() {
+  local down="${1:-0}"
+  if ! is_running; then
+    echo "not running" >&2
+    return 3
+  fi
+  # Fast shutdown: sessions are cut and open transactions roll back, as in a real database restart.
+  as_owner "$bin_dir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
+  sleep "$down"
+  as_owner "$bin_dir/pg_ctl" -D "$data_dir" -l "$state_dir/postgres.log" -o "-p $port" -w -t 60 start >/dev/null
+  echo "restarted" >&2
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
   url) connection_string ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+  restart) restart "${2:-0}" ;;
+  *) echo "usage: $0 start|stop|status|url|restart [seconds]" >&2; exit 2 ;;
 esac

@@ -1,12 +1,15 @@
 using Exchange.Claims.Checks;
 using Exchange.Claims.Data;
+using Exchange.Claims.Faults;
 using Exchange.Claims.IntegrationEvents;
 using Exchange.Claims.Lifecycle;
 using Exchange.Claims.Model;
 using Exchange.Claims.ProjectChecks;
 using Exchange.Messaging;
+using Exchange.Messaging.Outbox;
 using Exchange.Messaging.Persistence;
 using Exchange.ServiceDefaults;
+using MassTransit;
 
 namespace Exchange.Claims;
 
@@ -21,6 +24,10 @@ public static class Extensions
         services.AddServiceDatabase<ClaimsDb>(builder.Configuration, "claims");
         // Messaging:QueuePrefix lets two instances on one broker (tests) keep separate queues.
         var queuePrefix = builder.Configuration["Messaging:QueuePrefix"] ?? "claims";
+        // Fault injection for the reliability tests; nothing is added unless Faults:KillAt is set.
+        var faults = PaymentFaults.From(builder.Configuration);
+        services.AddSingleton(faults);
+        if (faults.Active) services.AddSingleton<IOutboxDispatchObserver>(new ClaimPaidDispatchFault(faults));
         services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus =>
         {
             // Snapshots one at a time: concurrent snapshots of one project would only collide on its row and retry.
@@ -28,7 +35,10 @@ public static class Extensions
             bus.AddConsumer<ActivityCompletedConsumer>();
             bus.AddConsumer<ProjectCompletedConsumer>();
             bus.AddConsumer<ProjectContinuedConsumer>();
-            bus.AddConsumer<ClaimPaymentRequestedConsumer>();
+            bus.AddConsumer<ClaimPaymentRequestedConsumer>((_, consumer) =>
+            {
+                if (faults.Active) consumer.UseFilter(new PaymentCommittedFault(faults));
+            });
             bus.AddConsumer<FiscalYearRolledOverConsumer>();
         });
         services.AddEventOutbox<ClaimsDb>(builder.Configuration);

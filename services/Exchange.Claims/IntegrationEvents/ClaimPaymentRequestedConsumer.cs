@@ -1,4 +1,5 @@
 using Exchange.Claims.Data;
+using Exchange.Claims.Faults;
 using Exchange.Claims.Model;
 using Exchange.Contracts.Claims;
 using Exchange.Messaging;
@@ -16,7 +17,7 @@ namespace Exchange.Claims.IntegrationEvents;
 /// index and, retried, finds the claim paid. A request that can never succeed (unknown claim,
 /// a claim not approved, another payment id for a paid claim) goes to the error queue.
 /// </summary>
-public sealed class ClaimPaymentRequestedConsumer(ClaimsDb db, ClaimPayments payments, ILogger<ClaimPaymentRequestedConsumer> logger)
+public sealed class ClaimPaymentRequestedConsumer(ClaimsDb db, ClaimPayments payments, PaymentFaults faults, ILogger<ClaimPaymentRequestedConsumer> logger)
     : IdempotentConsumer<ClaimPaymentRequested, ClaimsDb>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<ClaimPaymentRequested> context)
@@ -31,6 +32,7 @@ public sealed class ClaimPaymentRequestedConsumer(ClaimsDb db, ClaimPayments pay
             var paid = await payments.PayAsync(claim, message.PaymentId.Trim(), DateOnly.FromDateTime(message.PaidOn), message.Reference ?? "",
                 new Actor(by, AuditEntry.System, nameof(ClaimPaymentRequested)), ClaimPayment.FromMessage, context.CancellationToken);
             if (paid) logger.LogInformation("Claim {ClaimId} paid {Amount} JPY by payment {PaymentId} on request", claim.Id, claim.SanctionedJpy, message.PaymentId);
+            if (paid) faults.Reach(PaymentFaults.BeforeCommit);
             else logger.LogInformation("Claim {ClaimId} was paid by payment {PaymentId} already; the request is a duplicate", claim.Id, message.PaymentId);
         }
         catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,10 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
     private readonly ILogger _logger;
     private readonly OutboxLeaseStore _lease;
     private readonly ResiliencePipeline _publishPipeline;
+    private readonly IOutboxDispatchObserver[] _observers;
+
+    /// <summary>Ids per UPDATE when marking events dispatched: well within every provider's parameter limit.</summary>
+    private const int MarkChunkSize = 500;
 
     public OutboxDispatcher(
         IServiceScopeFactory scopes,
@@ -35,8 +40,10 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
         OutboxSignal signal,
         IOptions<OutboxOptions> options,
         TimeProvider clock,
-        ILogger<OutboxDispatcher<TContext>> logger)
+        ILogger<OutboxDispatcher<TContext>> logger,
+        IEnumerable<IOutboxDispatchObserver> observers)
     {
+        _observers = [.. observers];
         _scopes = scopes;
         _bus = bus;
         _signal = signal;
@@ -143,38 +150,100 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
                 .ToListAsync(cancellationToken);
         }
 
-        var dispatched = 0;
-        var roundOver = false;
+        var published = new ConcurrentQueue<OutboxMessage>();
+        var failed = 0;
+        var leaseLost = false;
+        var lease = new RoundLease(this, Now);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentStreams, CancellationToken = cancellationToken };
-        // Streams are independent, so several go at once (each waits for the broker's confirmation
-        // per event); within a stream, one event at a time, in sequence.
-        await Parallel.ForEachAsync(backlog.GroupBy(m => m.StreamKey), parallel, async (stream, token) =>
+        // Streams are independent, so many go at once and their confirmations are awaited together;
+        // within a stream, one event at a time, each confirmed before the next goes out, so a
+        // stream's order on the broker is its sequence.
+        try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            // Renewed per stream: a round slowed down by failing publishes must not outlive the lease.
-            if (Volatile.Read(ref roundOver) || !await _lease.TryAcquireAsync(db, _options.LeaseDuration, token))
+            await Parallel.ForEachAsync(backlog.GroupBy(m => m.StreamKey), parallel, async (stream, token) =>
             {
-                Volatile.Write(ref roundOver, true);
-                return;
-            }
-            foreach (var message in stream)
-            {
-                if (Volatile.Read(ref roundOver)) return;
-                var outcome = await TryPublishAsync(db, message, token);
-                if (outcome == Outcome.Published)
+                // A round slowed down by failing publishes must not outlive the lease: renewed while it runs.
+                if (Volatile.Read(ref failed) > 0 || Volatile.Read(ref leaseLost)) return;
+                if (!await lease.KeepAsync(token))
                 {
-                    Interlocked.Increment(ref dispatched);
-                    continue;
+                    Volatile.Write(ref leaseLost, true);
+                    return;
                 }
-                // A failed publish most likely means the broker is away: end the round rather than
-                // time out once per stream. Streams in back-off are not picked next round, so one
-                // event the broker always refuses cannot hold other streams back.
-                if (outcome == Outcome.PublishFailed) Volatile.Write(ref roundOver, true);
-                return;
+                foreach (var message in stream)
+                {
+                    if (Volatile.Read(ref failed) > 0 || Volatile.Read(ref leaseLost)) return;
+                    var outcome = await TryPublishAsync(message, token);
+                    if (outcome == Outcome.Published)
+                    {
+                        published.Enqueue(message);
+                        continue;
+                    }
+                    // A failed publish most likely means the broker is away: end the round rather than
+                    // time out once per stream. Streams in back-off are not picked next round, so one
+                    // event the broker always refuses cannot hold other streams back.
+                    if (outcome == Outcome.PublishFailed) Interlocked.Increment(ref failed);
+                    return;
+                }
+            });
+        }
+        finally
+        {
+            // Not cancellable: the broker has these events, so record them even while stopping. If
+            // this write is lost anyway (a crash, the database away), they are published again later
+            // and consumers' inboxes drop the copies.
+            var confirmed = published.ToArray();
+            foreach (var observer in _observers) observer.Confirmed(confirmed);
+            await MarkDispatchedAsync([.. confirmed.Select(m => m.Id)]);
+        }
+        return published.Count;
+    }
+
+    /// <summary>Marks confirmed events dispatched, many rows per statement.</summary>
+    private async Task MarkDispatchedAsync(IReadOnlyList<Guid> ids)
+    {
+        if (ids.Count == 0) return;
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var dispatchedAt = Now;
+        foreach (var chunk in ids.Chunk(MarkChunkSize))
+        {
+            await db.Set<OutboxMessage>()
+                .Where(m => chunk.Contains(m.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.DispatchedAt, dispatchedAt).SetProperty(m => m.NextAttemptAt, (DateTime?)null), CancellationToken.None);
+        }
+        _logger.LogDebug("Marked {Count} published events dispatched", ids.Count);
+    }
+
+    /// <summary>
+    /// The dispatcher's lease during one round: renewed when a stream starts and a third of the
+    /// lease has passed since the last renewal, so a long round keeps it without a database round
+    /// trip per stream. Renewals are one at a time.
+    /// </summary>
+    private sealed class RoundLease(OutboxDispatcher<TContext> dispatcher, DateTime renewedAt)
+    {
+        private readonly SemaphoreSlim _renewing = new(1, 1);
+        private DateTime _renewedAt = renewedAt;
+        private bool _lost;
+
+        public async Task<bool> KeepAsync(CancellationToken cancellationToken)
+        {
+            var options = dispatcher._options;
+            await _renewing.WaitAsync(cancellationToken);
+            try
+            {
+                if (_lost) return false;
+                if (dispatcher.Now - _renewedAt < options.LeaseDuration / 3) return true;
+                await using var scope = dispatcher._scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TContext>();
+                _lost = !await dispatcher._lease.TryAcquireAsync(db, options.LeaseDuration, cancellationToken);
+                _renewedAt = dispatcher.Now;
+                return !_lost;
             }
-        });
-        return dispatched;
+            finally
+            {
+                _renewing.Release();
+            }
+        }
     }
 
     private enum Outcome
@@ -184,7 +253,7 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
         PublishFailed,
     }
 
-    private async Task<Outcome> TryPublishAsync(TContext db, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<Outcome> TryPublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         object body;
         Type type;
@@ -200,7 +269,7 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
         catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException)
         {
             // Never skipped: the stream stays blocked until a deployment can read the event again.
-            await RecordFailureAsync(db, message, ex);
+            await RecordFailureAsync(message, ex);
             return Outcome.UnreadableMessage;
         }
 
@@ -212,23 +281,19 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await RecordFailureAsync(db, message, ex);
+            await RecordFailureAsync(message, ex);
             return Outcome.PublishFailed;
         }
 
-        var dispatchedAt = Now;
-        // Not cancellable: the broker has the event, so record it even while stopping. If this write
-        // is lost anyway, the event is published again later and consumers' inboxes drop the copy.
-        await db.Set<OutboxMessage>()
-            .Where(m => m.Id == message.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.DispatchedAt, dispatchedAt).SetProperty(m => m.NextAttemptAt, (DateTime?)null), CancellationToken.None);
         _logger.LogDebug("Published {MessageType} {MessageId} (stream {StreamKey}, sequence {Sequence})",
             message.MessageType, message.Id, message.StreamKey, message.Sequence);
         return Outcome.Published;
     }
 
-    private async Task RecordFailureAsync(TContext db, OutboxMessage message, Exception ex)
+    private async Task RecordFailureAsync(OutboxMessage message, Exception ex)
     {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
         // Only the lease holder writes these columns, so the count read for this round is current.
         var attempts = message.Attempts + 1;
         var lastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);

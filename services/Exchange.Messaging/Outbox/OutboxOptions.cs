@@ -8,11 +8,14 @@ public sealed class OutboxOptions
     /// <summary>How often the dispatcher looks for events when nothing nudges it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>At most this many events (and streams) are read per round.</summary>
-    public int BatchSize { get; set; } = 100;
+    /// <summary>At most this many events (and streams) are read per round, and marked dispatched together after it.</summary>
+    public int BatchSize { get; set; } = 500;
 
-    /// <summary>Streams published at the same time; each stream's events still go one by one.</summary>
-    public int MaxConcurrentStreams { get; set; } = 8;
+    /// <summary>
+    /// Streams published at the same time, their confirmations awaited together; each stream's
+    /// events still go one by one, each confirmed before the next.
+    /// </summary>
+    public int MaxConcurrentStreams { get; set; } = 64;
 
     /// <summary>How long one publish may wait for the broker's confirmation before it counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Exchange.Messaging.Benchmark;
+
+/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--dispatcher-only] [--set Key=Value]...</c>.</summary>
+public sealed record BenchmarkOptions(
+    int Events,
+    IReadOnlyList<string> Providers,
+    int Streams,
+    int Writers,
+    int PacedRate,
+    int PacedEvents,
+    int ConsumerConcurrency,
+    string RabbitMq,
+    string? Postgres,
+    IReadOnlyDictionary<string, string?> Settings,
+    bool DispatcherOnly = false)
+{
+    public const double TargetEventsPerSecond = 5_000;
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var events = 20_000;
+        var providers = new List<string> { "sqlite", "postgresql" };
+        var streams = 400;
+        var writers = 4;
+        var pacedRate = 1_000;
+        var pacedEvents = 5_000;
+        var consumerConcurrency = 16;
+        var rabbitMq = Environment.GetEnvironmentVariable("EXCHANGE_BENCH_RABBITMQ") ?? "";
+        var postgres = Environment.GetEnvironmentVariable("EXCHANGE_BENCH_POSTGRES");
+        var settings = new Dictionary<string, string?>();
+        var dispatcherOnly = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Number() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--events": events = Number(); break;
+                case "--provider":
+                    var provider = Next().ToLowerInvariant();
+                    providers = provider == "both" ? ["sqlite", "postgresql"] : [provider];
+                    break;
+                case "--streams": streams = Number(); break;
+                case "--writers": writers = Number(); break;
+                case "--paced-rate": pacedRate = Number(); break;
+                case "--paced-events": pacedEvents = Number(); break;
+                case "--consumer-concurrency": consumerConcurrency = Number(); break;
+                case "--rabbitmq": rabbitMq = Next(); break;
+                case "--postgres": postgres = Next(); break;
+                case "--dispatcher-only": dispatcherOnly = true; break;
+                case "--set":
+                    var pair = Next().Split('=', 2);
+                    settings[pair[0]] = pair.Length > 1 ? pair[1] : "";
+                    break;
+                default: throw new ArgumentException($"unknown argument {args[i]}");
+            }
+        }
+        if (rabbitMq.Length == 0) throw new ArgumentException("no broker: pass --rabbitmq amqp://... or set EXCHANGE_BENCH_RABBITMQ (run.sh does)");
+        if (providers.Contains("postgresql") && string.IsNullOrEmpty(postgres))
+            throw new ArgumentException("no PostgreSQL: pass --postgres <connection string> or set EXCHANGE_BENCH_POSTGRES (run.sh does), or --provider sqlite");
+        if (providers.Any(p => p is not ("sqlite" or "postgresql"))) throw new ArgumentException("--provider is sqlite, postgresql or both");
+        // Each writer owns the streams with its remainder, so writers never race for one stream's next sequence.
+        streams = Math.Max(writers, streams / writers * writers);
+        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings, dispatcherOnly);
+    }
+}

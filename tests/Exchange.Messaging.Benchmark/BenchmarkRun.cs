@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using Exchange.Messaging.Outbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exchange.Messaging.Benchmark;
+
+/// <summary>
+/// One run on one database provider: writers commit state changes with their events through the
+/// producer's outbox, as fast as they can or at a fixed pace; the consumer applies each event once
+/// through its inbox. Ends when every event was consumed, or fails when progress stalls.
+/// </summary>
+public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
+{
+    /// <summary>
+    /// <paramref name="backlog"/>: every event is committed before the producer (and its dispatcher)
+    /// starts, so the figure is what dispatch, broker and consumer sustain; otherwise writers and
+    /// dispatch run together, at <paramref name="pacedRate"/> events/s or as fast as the writers go.
+    /// </summary>
+    public async Task<RunFigures> RunAsync(int events, int? pacedRate, bool backlog = false)
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var consumerName = $"bench-consumer-{id}";
+        var recorder = new LatencyRecorder(events);
+        await using var producerDb = await BenchmarkDatabase.CreateAsync(provider, options.Postgres, $"bench_producer_{id}");
+        await using var consumerDb = await BenchmarkDatabase.CreateAsync(provider, options.Postgres, $"bench_consumer_{id}");
+        try
+        {
+            return await RunAsync(events, pacedRate, backlog, id, consumerName, recorder, producerDb, consumerDb);
+        }
+        finally
+        {
+            await BrokerCleanup.DeleteEndpointAsync(options.RabbitMq, $"{consumerName}-tally-recorded");
+        }
+    }
+
+    /// <summary>
+    /// The dispatcher alone: the outbox filled first, the consumer's queue declared but nobody
+    /// consuming; events per second from the first dispatched round until the outbox is empty.
+    /// </summary>
+    public async Task<RunFigures> DispatchOnlyAsync(int events)
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var consumerName = $"bench-consumer-{id}";
+        var recorder = new LatencyRecorder(events);
+        await using var producerDb = await BenchmarkDatabase.CreateAsync(provider, options.Postgres, $"bench_producer_{id}");
+        await using var consumerDb = await BenchmarkDatabase.CreateAsync(provider, options.Postgres, $"bench_consumer_{id}");
+        try
+        {
+            await using (await TallyService.StartConsumerAsync(consumerName, Settings(consumerDb), recorder, options.ConsumerConcurrency))
+            {
+                // Started once so that its durable queue exists and keeps what is published.
+            }
+            await using (var writer = await TallyService.StartWriterAsync(Settings(producerDb)))
+            {
+                await writer.SeedAsync(options.Streams);
+                await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, Stopwatch.GetTimestamp())));
+            }
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            await using var producer = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
+            long? firstAt = null;
+            var firstRemaining = events;
+            while (true)
+            {
+                var remaining = await producer.UndispatchedAsync();
+                if (firstAt is null && remaining < events)
+                {
+                    firstAt = Stopwatch.GetTimestamp();
+                    firstRemaining = remaining;
+                }
+                if (remaining == 0) break;
+                await Task.Delay(10);
+            }
+            var elapsed = Stopwatch.GetElapsedTime(firstAt ?? Stopwatch.GetTimestamp());
+            return new RunFigures(events, firstRemaining, 0, TimeSpan.Zero, elapsed, double.NaN, double.NaN)
+            {
+                CpuMsPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / events,
+            };
+        }
+        finally
+        {
+            await BrokerCleanup.DeleteEndpointAsync(options.RabbitMq, $"{consumerName}-tally-recorded");
+        }
+    }
+
+    private async Task<RunFigures> RunAsync(int events, int? pacedRate, bool backlog, string id, string consumerName, LatencyRecorder recorder, BenchmarkDatabase producerDb, BenchmarkDatabase consumerDb)
+    {
+        {
+            await using var consumer = await TallyService.StartConsumerAsync(consumerName, Settings(consumerDb), recorder, options.ConsumerConcurrency);
+            await consumer.SeedAsync(options.Streams);
+            if (backlog)
+            {
+                await using (var writer = await TallyService.StartWriterAsync(Settings(producerDb)))
+                {
+                    await writer.SeedAsync(options.Streams);
+                    var start = Stopwatch.GetTimestamp();
+                    await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, start)));
+                }
+                var drainCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                await using var dispatching = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
+                await WaitForConsumerAsync(recorder);
+                var drained = recorder.DrainFigures() with { CpuMsPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - drainCpu).TotalMilliseconds / events };
+                await CheckConsumerAsync(consumer, events);
+                return drained;
+            }
+            await using var producer = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
+            await producer.SeedAsync(options.Streams);
+
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            var writers = Enumerable.Range(0, options.Writers).Select(w => WriteAsync(producer, recorder, w, events, pacedRate, started)).ToArray();
+            await Task.WhenAll(writers);
+            await WaitForConsumerAsync(recorder);
+            var figures = recorder.Figures() with { CpuMsPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / events };
+            await CheckConsumerAsync(consumer, events);
+            return figures;
+        }
+    }
+
+    /// <summary>Every event applied once: the consumer's tallies add up to the events, one inbox row each.</summary>
+    private static async Task CheckConsumerAsync(TallyService consumer, int events)
+    {
+        var (total, inbox) = await consumer.ConsumerStateAsync();
+        if (total != events || inbox != events)
+            throw new InvalidOperationException($"the consumer's state is wrong: total {total} and {inbox} inbox rows for {events} events");
+    }
+
+    private Dictionary<string, string?> Settings(BenchmarkDatabase database)
+    {
+        var settings = new Dictionary<string, string?>(database.Settings)
+        {
+            ["ConnectionStrings:RabbitMq"] = options.RabbitMq,
+            ["Messaging:RetryIntervals"] = "50,200,1000",
+        };
+        foreach (var (key, value) in options.Settings) settings[key] = value;
+        return settings;
+    }
+
+    /// <summary>Writer <paramref name="writer"/> owns the streams s with s % writers == writer.</summary>
+    private async Task WriteAsync(TallyService producer, LatencyRecorder recorder, int writer, int events, int? pacedRate, long started)
+    {
+        await Task.Yield();
+        for (var index = writer; index < events; index += options.Writers)
+        {
+            if (pacedRate is { } rate)
+            {
+                var due = TimeSpan.FromSeconds((double)index / rate) - Stopwatch.GetElapsedTime(started);
+                if (due > TimeSpan.Zero) await Task.Delay(due);
+            }
+            var stream = index % options.Streams;
+            await using var scope = producer.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TallyDb>();
+            var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
+            var tally = await db.Tallies.FindAsync(stream) ?? throw new InvalidOperationException($"stream {stream} was not seeded");
+            tally.Total++;
+            await outbox.AddAsync(db, stream.ToString(System.Globalization.CultureInfo.InvariantCulture), new TallyRecorded(stream, index, tally.Total));
+            await db.SaveChangesAsync();
+            recorder.Committed(index);
+        }
+    }
+
+    private static async Task WaitForConsumerAsync(LatencyRecorder recorder)
+    {
+        var last = -1;
+        var lastProgress = Stopwatch.GetTimestamp();
+        while (recorder.Consumed < recorder.Events)
+        {
+            await Task.Delay(20);
+            var now = recorder.Consumed;
+            if (now != last)
+            {
+                last = now;
+                lastProgress = Stopwatch.GetTimestamp();
+            }
+            else if (Stopwatch.GetElapsedTime(lastProgress) > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"no event consumed for 60 s; {now} of {recorder.Events} consumed");
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using MassTransit;
+
+namespace Exchange.Messaging.Benchmark;
+
+/// <summary>
+/// When each event of a run was committed by the producer and first committed by the consumer,
+/// as Stopwatch timestamps indexed by the event's number. As a consume observer it sees each
+/// message after the consumer returned, i.e. after the inbox transaction committed.
+/// </summary>
+public sealed class LatencyRecorder(int events) : IConsumeObserver
+{
+    private readonly long[] _committed = new long[events];
+    private readonly long[] _consumed = new long[events];
+    private int _consumedCount;
+    private int _deliveries;
+
+    public int Events => events;
+
+    public int Consumed => Volatile.Read(ref _consumedCount);
+
+    /// <summary>Deliveries seen, copies included.</summary>
+    public int Deliveries => Volatile.Read(ref _deliveries);
+
+    public void Committed(int index) => _committed[index] = Stopwatch.GetTimestamp();
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        if (context.Message is TallyRecorded recorded && recorded.Index >= 0 && recorded.Index < events)
+        {
+            Interlocked.Increment(ref _deliveries);
+            if (Interlocked.CompareExchange(ref _consumed[recorded.Index], Stopwatch.GetTimestamp(), 0) == 0) Interlocked.Increment(ref _consumedCount);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+
+    public RunFigures Figures()
+    {
+        var firstCommit = _committed.Where(t => t != 0).DefaultIfEmpty().Min();
+        var lastCommit = _committed.DefaultIfEmpty().Max();
+        var lastConsumed = _consumed.DefaultIfEmpty().Max();
+        var latencies = Enumerable.Range(0, events)
+            .Where(i => _committed[i] != 0 && _consumed[i] != 0)
+            .Select(i => Stopwatch.GetElapsedTime(_committed[i], _consumed[i]).TotalMilliseconds)
+            .Order()
+            .ToArray();
+        return new RunFigures(
+            events,
+            Consumed,
+            Deliveries - Consumed,
+            Stopwatch.GetElapsedTime(firstCommit, lastCommit),
+            Stopwatch.GetElapsedTime(firstCommit, lastConsumed),
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.99));
+    }
+
+    /// <summary>
+    /// For a run whose events were all committed before the dispatcher started: the rate from the
+    /// first consumer commit to the last, i.e. what the outbox, the broker and the inbox sustain.
+    /// </summary>
+    public RunFigures DrainFigures()
+    {
+        var firstConsumed = _consumed.Where(t => t != 0).DefaultIfEmpty().Min();
+        var lastConsumed = _consumed.DefaultIfEmpty().Max();
+        return new RunFigures(events, Consumed, Deliveries - Consumed, TimeSpan.Zero, Stopwatch.GetElapsedTime(firstConsumed, lastConsumed), double.NaN, double.NaN);
+    }
+
+    private static double Percentile(double[] sorted, double share) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];
+}

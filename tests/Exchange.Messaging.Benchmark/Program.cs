@@ -1,0 +1,49 @@
+using System.Globalization;
+using Exchange.Messaging.Benchmark;
+
+// End-to-end events per second through the outbox, RabbitMQ with publisher confirms, and an inbox
+// consumer, on SQLite and PostgreSQL. See the README's Performance section.
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+static string F(double value, string format = "N0") => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
+
+Console.WriteLine($"Outbox -> RabbitMQ (confirms, durable queue, persistent messages) -> inbox consumer; {Environment.ProcessorCount} cores");
+Console.WriteLine($"{options.Events} events over {options.Streams} streams by {options.Writers} writers, one event per transaction; consumer concurrency {options.ConsumerConcurrency}");
+foreach (var (key, value) in options.Settings) Console.WriteLine($"  {key}={value}");
+var rows = new List<(string Provider, string Load, RunFigures Figures)>();
+foreach (var provider in options.Providers)
+{
+    var run = new BenchmarkRun(options, provider);
+    Console.WriteLine($"{provider}: warm-up ...");
+    await run.RunAsync(Math.Min(options.DispatcherOnly ? 500 : 2_000, options.Events), pacedRate: null);
+    Console.WriteLine($"{provider}: {options.Events} events committed first, then published with nobody consuming ...");
+    rows.Add((provider, "dispatcher alone", await run.DispatchOnlyAsync(options.Events)));
+    if (options.DispatcherOnly) continue;
+    Console.WriteLine($"{provider}: {options.Events} events committed first, then drained ...");
+    rows.Add((provider, "backlog", await run.RunAsync(options.Events, pacedRate: null, backlog: true)));
+    Console.WriteLine($"{provider}: {options.Events} events as fast as the writers go ...");
+    rows.Add((provider, "unpaced", await run.RunAsync(options.Events, pacedRate: null)));
+    if (options.PacedEvents > 0)
+    {
+        Console.WriteLine($"{provider}: {options.PacedEvents} events at {options.PacedRate}/s ...");
+        rows.Add((provider, $"{options.PacedRate}/s", await run.RunAsync(options.PacedEvents, options.PacedRate)));
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine("| database | load | events | committed/s | end-to-end events/s | vs 5,000/s | p50 ms | p99 ms | copies absorbed | CPU ms/event |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var (provider, load, f) in rows)
+{
+    Console.WriteLine($"| {provider} | {load} | {f.Events} | {F(f.ProducedPerSecond)} | {F(f.EventsPerSecond)} | {F(f.EventsPerSecond / BenchmarkOptions.TargetEventsPerSecond, "0.00")}x | {F(f.P50Ms, "0.0")} | {F(f.P99Ms, "0.0")} | {f.Copies} | {F(f.CpuMsPerEvent, "0.00")} |");
+}
+return 0;
