@@ -59,7 +59,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public async Task<string> CreateKey(string organisationId, Role role)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<KeyAdministration>().CreateAsync(KeyManager.Operator, new CreateKeyRequest
+        var created = await scope.ServiceProvider.GetRequiredService<KeyAdministration>().CreateAsync(KeyAdministrator.Operator, new CreateKeyRequest
         {
             OrganisationId = organisationId,
             Role = KeyMapper.ToMessage(role),

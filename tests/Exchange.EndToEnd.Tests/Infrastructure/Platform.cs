@@ -81,7 +81,7 @@ public sealed class Platform : IAsyncDisposable
                 var administration = scope.ServiceProvider.GetRequiredService<KeyAdministration>();
                 foreach (var caller in callers)
                 {
-                    var created = await administration.CreateAsync(KeyManager.Operator, new CreateKeyRequest
+                    var created = await administration.CreateAsync(KeyAdministrator.Operator, new CreateKeyRequest
                     {
                         OrganisationId = caller.OrganisationId,
                         Role = KeyMapper.ToMessage(caller.Role!.Value),
