@@ -13,7 +13,10 @@ namespace Exchange.Gateway;
 /// <summary>The gateway's host, built the same way by Program and by the tests.</summary>
 public static class GatewayApp
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args) => Build(args, configure: null);
+
+    /// <summary>The host with <paramref name="configure"/> applied to its builder last (tests replace services with it).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.AddGatewayHosting();

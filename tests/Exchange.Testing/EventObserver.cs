@@ -35,6 +35,9 @@ public sealed class EventObserver : IAsyncDisposable
             {
                 e.AutoDelete = true;
                 e.Durable = false;
+                // One at a time, so that the events are kept in the order the broker delivers them
+                // (each stream's order, as published).
+                e.ConcurrentMessageLimit = 1;
                 subscribe(new Subscriptions(e, observer._events));
             });
         });

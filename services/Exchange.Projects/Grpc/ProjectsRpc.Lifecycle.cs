@@ -1,9 +1,11 @@
+using System.Data;
 using Exchange.Identity;
 using Exchange.Projects.Lifecycle;
 using Exchange.Projects.V1;
 using Exchange.Rpc;
 using Exchange.Rpc.Server;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using static Exchange.Projects.Grpc.ProjectAuthorization;
 
 namespace Exchange.Projects.Grpc;
@@ -16,6 +18,7 @@ public sealed partial class ProjectsRpc
     public async Task<V1.ProjectLifecycle> GetLifecycle(GetLifecycleRequest request, CallContext context)
     {
         var caller = Caller(context);
+        await using var snapshot = await ReadSnapshotAsync(context);
         var project = await LoadReadableAsync(request.ProjectId, caller, context);
         var (lifecycle, facts) = await lifecycles.ViewAsync(project, context.CancellationToken);
         var history = await db.LifecycleSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Sequence).ToListAsync(context.CancellationToken);
@@ -26,6 +29,7 @@ public sealed partial class ProjectsRpc
     {
         var caller = Caller(context);
         var (offset, pageSize) = ProjectSearch.Page(request.Page);
+        await using var snapshot = await ReadSnapshotAsync(context);
         var query = db.Projects.AsNoTracking();
         if (!SeesAll(caller))
         {
@@ -76,6 +80,14 @@ public sealed partial class ProjectsRpc
         }
         return LifecycleMapper.ToMessage(rollover, alreadyDone: false);
     }
+
+    /// <summary>
+    /// One snapshot for a project, its lifecycle and its facts, read one after another: the process
+    /// manager may move the project between two reads, and a view mixing the project before the move
+    /// with the lifecycle after it would show a stage with nothing to wait for.
+    /// </summary>
+    private Task<IDbContextTransaction> ReadSnapshotAsync(CallContext context) =>
+        db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, context.CancellationToken);
 
     private IReadOnlyList<WaitValue> WaitsOf(Lifecycle.ProjectLifecycle lifecycle, LifecycleFacts facts) =>
         LifecycleDecider.WaitsOf(facts, lifecycle.StageSince, lifecycleOptions.Value, clock.GetUtcNow());

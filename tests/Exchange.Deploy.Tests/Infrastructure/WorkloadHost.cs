@@ -38,8 +38,8 @@ public sealed class WorkloadHost : IAsyncDisposable
         var assembly = Assembly.Load(Path.GetFileNameWithoutExtension(project));
         var build = assembly.GetExportedTypes()
             .Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("App", StringComparison.Ordinal))
-            .Select(t => t.GetMethod("Build", BindingFlags.Public | BindingFlags.Static))
-            .SingleOrDefault(m => m is not null && m.ReturnType == typeof(WebApplication) && m.GetParameters().FirstOrDefault()?.ParameterType == typeof(string[]))
+            .Select(t => t.GetMethod("Build", BindingFlags.Public | BindingFlags.Static, [typeof(string[])]))
+            .SingleOrDefault(m => m is not null && m.ReturnType == typeof(WebApplication))
             ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no static <Name>App.Build(string[] args) returning a WebApplication");
 
         var folder = Path.Combine(Path.GetTempPath(), "exchange-deploy-tests", Guid.NewGuid().ToString("N"));
