@@ -33,6 +33,7 @@ public static class Extensions
         services.AddSingleton<ApiKeyValidator>();
         services.AddSingleton<KeyRateLimiter>();
         services.AddScoped<ApiKeysRpc>();
+        services.AddSingleton<SessionRpc>();
 
         var backends = BackendServices.From(configuration);
         services.AddSingleton(backends);

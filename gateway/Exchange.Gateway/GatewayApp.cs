@@ -6,6 +6,7 @@ using Exchange.Gateway.Routing;
 using Exchange.Gateway.V1;
 using Exchange.Identity;
 using Exchange.Rpc.Server;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Yarp.ReverseProxy.Health;
 
 namespace Exchange.Gateway;
@@ -42,7 +43,8 @@ public static class GatewayApp
             var report = await health.CheckAsync();
             return Results.Json(report, statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).WithMetadata(OpenToAnyone.Instance);
-        app.MapRpcService<ApiKeysRpc>(GatewayReflection.Descriptor.Services[0]);
+        app.MapRpcService<ApiKeysRpc>(GatewayReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ApiKeys"));
+        app.MapRpcService<SessionRpc>(GatewayReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Session"));
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<BackendFailures>();

@@ -33,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = async (key: string) => {
     storeKey(key);
     try {
-      const { identity: found } = await discoverIdentity();
+      const found = await discoverIdentity();
       sessionStorage.setItem(identityKey, JSON.stringify(found));
       setIdentity(found);
       return found;

@@ -37,13 +37,21 @@ public sealed class ProcessTests(Platform platform)
 
         var login = await CliProcess.Run(environment, "login", "--gateway", platform.Gateway.RpcAddress.ToString(), "--key", platform.KyushuBodyKey);
         Assert.True(login.ExitCode == 0, login.ToString());
-        Assert.Contains($"Logged in to {platform.Gateway.RpcAddress}", login.Output);
+        Assert.Contains($"Logged in to {platform.Gateway.RpcAddress} as {Platform.KyushuBody}, implementation-body (key ", login.Output);
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(profile));
 
         var listed = await CliProcess.Run(environment, "projects", "list", "--json");
         Assert.True(listed.ExitCode == 0, listed.ToString());
         Assert.All(listed.Json.GetProperty("projects").EnumerateArray(),
             p => Assert.Equal(Platform.KyushuBody, p.GetProperty("domesticBody").GetProperty("id").GetString()));
+
+        // Logging in again, for scripts: who the key speaks for, as the gateway said.
+        var again = await CliProcess.Run(environment, "login", "--json");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var caller = again.Json.GetProperty("caller");
+        Assert.Equal(Platform.KyushuBody, caller.GetProperty("organisationId").GetString());
+        Assert.Equal("ROLE_IMPLEMENTATION_BODY", caller.GetProperty("role").GetString());
+        Assert.Equal(platform.KyushuBodyKey.Split('_')[1], caller.GetProperty("keyId").GetString());
 
         var badLogin = await CliProcess.Run(environment, "login", "--key", "exk_aaaaaaaaaaaaaaaa_" + new string('d', 43));
         Assert.Equal(ExitCodes.Access, badLogin.ExitCode);

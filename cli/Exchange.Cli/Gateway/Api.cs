@@ -86,4 +86,10 @@ public static class Api
         public static readonly RpcMethod<RotateKeyRequest, RotateKeyResponse> Rotate = Method<RotateKeyRequest, RotateKeyResponse>(Service, "RotateKey");
         public static readonly RpcMethod<RevokeKeyRequest, ApiKey> Revoke = Method<RevokeKeyRequest, ApiKey>(Service, "RevokeKey");
     }
+
+    public static class Session
+    {
+        private static readonly ServiceDescriptor Service = GatewayReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Session");
+        public static readonly RpcMethod<GetCallerRequest, CallerIdentity> GetCaller = Method<GetCallerRequest, CallerIdentity>(Service, "GetCaller");
+    }
 }

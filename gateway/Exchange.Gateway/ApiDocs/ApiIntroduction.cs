@@ -35,6 +35,8 @@ internal static class ApiIntroduction
             them with `exchange.gateway.v1.ApiKeys`. Keys look like `exk_<id>_<secret>`; the gateway
             shows a key once and keeps only its hash. Calls without a valid key answer `UNAUTHENTICATED`
             (HTTP 401), saying whether the key is missing, unknown, expired, revoked or replaced by a rotation.
+            Any key may ask who it speaks for (organisation, role, expiry) with
+            `exchange.gateway.v1.Session/GetCaller`.
 
             **What a caller sees.** An overseas partner sees its own joint projects and everything under
             them; an implementation body the same for its projects; coordinators everything. Anything

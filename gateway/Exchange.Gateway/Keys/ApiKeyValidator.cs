@@ -74,7 +74,13 @@ public sealed class ApiKeyValidator(
 
     private KnownKey Known(ApiKeySnapshot key, bool isPrevious)
     {
-        var caller = new GatewayCaller(key.Id, key.OrganisationId, key.Role);
+        var caller = new GatewayCaller(key.Id, key.OrganisationId, key.Role)
+        {
+            KeyName = key.Name,
+            OrganisationName = key.OrganisationName,
+            ExpiresAt = key.ExpiresAt,
+            PreviousSecretValidUntil = isPrevious ? key.PreviousSecretValidUntil : null,
+        };
         var principal = new ExchangePrincipal(key.OrganisationId, key.OrganisationName, key.Role, new HashSet<string>(), Subject(key.Id));
         var now = clock.GetUtcNow();
         // A token never outlives the key; a key about to expire still gets a token of a second.

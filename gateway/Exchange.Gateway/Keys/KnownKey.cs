@@ -46,10 +46,11 @@ internal sealed record ApiKeySnapshot(
     string OrganisationId,
     string OrganisationName,
     Role Role,
+    string Name,
     DateTimeOffset ExpiresAt,
     DateTimeOffset? RevokedAt,
     DateTimeOffset? PreviousSecretValidUntil)
 {
     public static ApiKeySnapshot Of(ApiKey key) =>
-        new(key.Id, key.OrganisationId, key.OrganisationName, key.Role, key.ExpiresAt, key.RevokedAt, key.PreviousSecretValidUntil);
+        new(key.Id, key.OrganisationId, key.OrganisationName, key.Role, key.Name, key.ExpiresAt, key.RevokedAt, key.PreviousSecretValidUntil);
 }

@@ -1,11 +1,6 @@
-// Who the signed-in key speaks for. The gateway's API has no "who am I" call, so the portal learns
-// it from what the key may do: coordinators (and admins) may read the programme's summary, and the
-// refusal others get names their organisation and role; failing that, the one organisation that
-// takes part in every project the key sees.
-import { ApiError } from './connect';
-import { fiscalYearOf } from './common';
-import { missionsApi } from './missions';
-import { projectsApi, type Project } from './projects';
+// Who the signed-in key speaks for, as the gateway answers it (exchange.gateway.v1.Session/GetCaller):
+// the organisation and the role every call of the key is authorized as.
+import { sessionApi, type CallerIdentity, type GatewayRole } from './gateway';
 
 export type Role = 'coordinator' | 'implementation-body' | 'overseas-partner' | 'unknown';
 
@@ -22,61 +17,25 @@ export const roleLabels: Record<Role, string> = {
   unknown: 'Organisation',
 };
 
-function common<T>(lists: T[][]): T[] {
-  if (lists.length === 0) return [];
-  return lists.reduce((acc, list) => acc.filter((x) => list.includes(x)));
-}
-
-function nameOf(organisationId: string, projects: Project[]): string | undefined {
-  for (const p of projects) {
-    if (p.domesticBody?.id === organisationId) return p.domesticBody.name;
-    const body = p.overseasBodies?.find((b) => b.id === organisationId);
-    if (body) return body.name;
-  }
-  return undefined;
-}
-
-/**
- * The organisation that takes part in every project the key sees, when only one can: with one
- * project, its domestic body and its overseas partners are all candidates, and nothing is assumed.
- */
-export function inferFromProjects(projects: Project[]): Identity {
-  const domestic = common(projects.map((p) => [p.domesticBody?.id ?? ''])).filter(Boolean);
-  const overseas = common(projects.map((p) => (p.overseasBodies ?? []).map((b) => b.id ?? ''))).filter(Boolean);
-  if (domestic.length === 1 && overseas.length === 0) {
-    return { role: 'implementation-body', organisationId: domestic[0], organisationName: nameOf(domestic[0], projects) };
-  }
-  if (overseas.length === 1 && domestic.length === 0) {
-    return { role: 'overseas-partner', organisationId: overseas[0], organisationName: nameOf(overseas[0], projects) };
-  }
-  return { role: 'unknown' };
-}
-
-const roleNames: Record<string, Role> = {
-  'implementation-body': 'implementation-body',
-  'overseas-partner': 'overseas-partner',
-  coordinator: 'coordinator',
-  admin: 'coordinator',
+// Admins may do everything coordinators may: the portal shows them the coordinator's pages.
+const roles: Record<GatewayRole, Role> = {
+  ROLE_IMPLEMENTATION_BODY: 'implementation-body',
+  ROLE_OVERSEAS_PARTNER: 'overseas-partner',
+  ROLE_COORDINATOR: 'coordinator',
+  ROLE_ADMIN: 'coordinator',
+  ROLE_UNSPECIFIED: 'unknown',
 };
 
-/** The Missions service names the caller when it refuses the programme summary: "organisation 'jena-city' calls as overseas-partner". */
-export function identityFromRefusal(message: string, projects: Project[]): Identity | undefined {
-  const named = /organisation '([^']+)' calls as ([a-z-]+)/.exec(message);
-  const role = named && roleNames[named[2]];
-  if (!named || !role) return undefined;
-  return { role, organisationId: named[1], organisationName: nameOf(named[1], projects) ?? named[1] };
+export function identityOf(caller: CallerIdentity): Identity {
+  const organisationId = caller.organisationId || undefined;
+  return {
+    role: roles[caller.role ?? 'ROLE_UNSPECIFIED'] ?? 'unknown',
+    organisationId,
+    organisationName: caller.organisationName || organisationId,
+  };
 }
 
 /** Signs in with the current key: throws the ApiError of a refused key. */
-export async function discoverIdentity(): Promise<{ identity: Identity; projects: Project[] }> {
-  const projects = await projectsApi.listAll();
-  try {
-    await missionsApi.programmeSummary(fiscalYearOf(new Date()));
-    return { identity: { role: 'coordinator', organisationName: 'Programme office' }, projects };
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.code === 'unauthenticated') throw e;
-    const named = identityFromRefusal(e.message, projects);
-    if (named) return { identity: named, projects };
-  }
-  return { identity: inferFromProjects(projects), projects };
+export async function discoverIdentity(): Promise<Identity> {
+  return identityOf(await sessionApi.getCaller());
 }
