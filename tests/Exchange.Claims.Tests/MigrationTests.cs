@@ -2,6 +2,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Claims.Data;
 using Exchange.Claims.Tests.Infrastructure;
 using Exchange.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exchange.Claims.Tests;
 
@@ -16,6 +17,6 @@ public sealed class MigrationTests(ClaimsFixture fixture)
     public async Task The_migrations_create_every_table_column_and_index_of_the_model()
     {
         var migrated = await fixture.On(DatabaseProvider.Sqlite).Claims.InDatabase(db => Task.FromResult(db.Database.GetConnectionString()!));
-        Assert.Empty(await ModelSchema.DifferencesAsync(migrated, options => new ClaimsDb(options)));
+        Assert.Empty(await ModelSchema.DifferencesAsync<ClaimsDb>(migrated, options => new ClaimsDb(options)));
     }
 }

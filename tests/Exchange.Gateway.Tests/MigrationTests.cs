@@ -17,7 +17,7 @@ public sealed class MigrationTests(Platform platform)
 {
     [Fact]
     public async Task The_migration_creates_every_table_column_and_index_of_the_model() =>
-        Assert.Empty(await ModelSchema.DifferencesAsync(platform.Gateway.KeyStoreConnectionString, options => new GatewayDb(options)));
+        Assert.Empty(await ModelSchema.DifferencesAsync<GatewayDb>(platform.Gateway.KeyStoreConnectionString, options => new GatewayDb(options)));
 
     [Fact]
     public async Task Keys_are_stored_and_read_back_on_PostgreSQL()

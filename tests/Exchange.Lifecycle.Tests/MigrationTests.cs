@@ -3,6 +3,7 @@ using Exchange.Claims.Data;
 using Exchange.Messaging.Persistence;
 using Exchange.Projects;
 using Exchange.Projects.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exchange.Lifecycle.Tests;
 
@@ -18,7 +19,7 @@ public sealed class MigrationTests
     {
         await using var host = await ServiceHost.StartAsync("projects", ProjectsApp.Build, DatabaseProvider.Sqlite);
         var migrated = await host.InDatabase<ProjectsDb, string>(db => Task.FromResult(db.Database.GetConnectionString()!));
-        Assert.Empty(await ModelSchema.DifferencesAsync(migrated, options => new ProjectsDb(options)));
+        Assert.Empty(await ModelSchema.DifferencesAsync<ProjectsDb>(migrated, options => new ProjectsDb(options)));
     }
 
     [Fact]
@@ -26,6 +27,6 @@ public sealed class MigrationTests
     {
         await using var host = await ServiceHost.StartAsync("claims", ClaimsApp.Build, DatabaseProvider.Sqlite);
         var migrated = await host.InDatabase<ClaimsDb, string>(db => Task.FromResult(db.Database.GetConnectionString()!));
-        Assert.Empty(await ModelSchema.DifferencesAsync(migrated, options => new ClaimsDb(options)));
+        Assert.Empty(await ModelSchema.DifferencesAsync<ClaimsDb>(migrated, options => new ClaimsDb(options)));
     }
 }

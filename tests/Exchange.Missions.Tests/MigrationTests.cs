@@ -2,6 +2,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Missions.Data;
 using Exchange.Missions.Tests.Infrastructure;
 using Exchange.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exchange.Missions.Tests;
 
@@ -16,6 +17,6 @@ public sealed class MigrationTests(MissionsFixture fixture)
     public async Task The_migrations_create_every_table_column_and_index_of_the_model()
     {
         var migrated = await fixture.On(DatabaseProvider.Sqlite).Missions.InDatabase(db => Task.FromResult(db.Database.GetConnectionString()!));
-        Assert.Empty(await ModelSchema.DifferencesAsync(migrated, options => new MissionsDb(options)));
+        Assert.Empty(await ModelSchema.DifferencesAsync<MissionsDb>(migrated, options => new MissionsDb(options)));
     }
 }

@@ -2,6 +2,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Surveys.Data;
 using Exchange.Surveys.Tests.Infrastructure;
 using Exchange.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exchange.Surveys.Tests;
 
@@ -16,6 +17,6 @@ public sealed class MigrationTests(SurveysFixture fixture)
     public async Task The_migrations_create_every_table_column_and_index_of_the_model()
     {
         var migrated = await fixture.On(DatabaseProvider.Sqlite).Surveys.InDatabase(db => Task.FromResult(db.Database.GetConnectionString()!));
-        Assert.Empty(await ModelSchema.DifferencesAsync(migrated, options => new SurveysDb(options)));
+        Assert.Empty(await ModelSchema.DifferencesAsync<SurveysDb>(migrated, options => new SurveysDb(options)));
     }
 }
