@@ -73,12 +73,12 @@ launch() {
     dotnet "$folder/bin/Release/net10.0/$project.dll" --contentRoot "$root/$folder" >>"$state/logs/$name.log" 2>&1 &
   pids+=($!)
 }
-# Waits until the services launched from the $1-th on (counting from 0) answer ready.
+# Waits until every service answers ready.
 await_ready() {
-  local first=$1 i=0 entry name folder rpc http
-  for entry in "${launched[@]}"; do
+  local i=0 entry name folder rpc http
+  for entry in "${services[@]}"; do
     read -r name folder rpc http <<<"$entry"
-    if [ "$i" -ge "$first" ] && ! wait_for_http "$name" "$http" /readyz 90 "${pids[$i]}"; then
+    if ! wait_for_http "$name" "$http" /readyz 90 "${pids[$i]}"; then
       echo "--- last lines of $state/logs/$name.log:" >&2
       tail -n 30 "$state/logs/$name.log" >&2
       exit 1
@@ -87,24 +87,12 @@ await_ready() {
   done
 }
 
-# The services that keep read models of projects from the Projects service's events start first:
-# RabbitMQ drops what is published before a queue is bound, and Projects publishes the demo
-# projects as it starts.
-launched=()
-for entry in "${services[@]}"; do
-  read -r name folder rpc http <<<"$entry"
-  [ "$name" = projects ] && continue
-  launch $entry
-  launched+=("$entry")
-done
-await_ready 0
-for entry in "${services[@]}"; do
-  read -r name folder rpc http <<<"$entry"
-  [ "$name" = projects ] || continue
-  launch $entry
-  launched+=("$entry")
-done
-await_ready $((${#launched[@]} - 1))
+# Together, in any order: a service that keeps a read model of projects and starts after the
+# Projects service has published them asks it once for the snapshot of every project (see
+# services/Exchange.Messaging/README.md, "Catching up"). Projects, first here, publishes the demo
+# projects as it starts, on a new broker often before the other services' queues exist.
+for entry in "${services[@]}"; do launch $entry; done
+await_ready
 
 # The gateway, in front of every service: the only door for clients (it swaps API keys for the
 # tokens the services accept).

@@ -5,6 +5,7 @@ using Exchange.Claims.IntegrationEvents;
 using Exchange.Claims.Lifecycle;
 using Exchange.Claims.Model;
 using Exchange.Claims.ProjectChecks;
+using Exchange.Contracts.Projects;
 using Exchange.Messaging;
 using Exchange.Messaging.Outbox;
 using Exchange.Messaging.Persistence;
@@ -32,6 +33,7 @@ public static class Extensions
         {
             // Snapshots one at a time: concurrent snapshots of one project would only collide on its row and retry.
             bus.AddConsumer<ProjectStateChangedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<ProjectSnapshotsSentConsumer>();
             bus.AddConsumer<ActivityCompletedConsumer>();
             bus.AddConsumer<ProjectCompletedConsumer>();
             bus.AddConsumer<ProjectContinuedConsumer>();
@@ -42,6 +44,9 @@ public static class Extensions
             bus.AddConsumer<FiscalYearRolledOverConsumer>();
         });
         services.AddEventOutbox<ClaimsDb>(builder.Configuration);
+        // Projects published before this service's queues existed never reached them: ask the
+        // Projects service once for the snapshot of every project (Messaging README, catch-up).
+        services.AddCatchUp<ClaimsDb>(builder.Configuration, ProjectSnapshotsSentConsumer.CatchUp, (requestId, now) => new ProjectSnapshotsRequested(requestId, queuePrefix, now));
         services.AddReadinessChecks<ClaimsDb>();
         services.AddScoped<ProjectsReadModel>();
         services.AddScoped<ClaimChecker>();

@@ -1,3 +1,4 @@
+using Exchange.Messaging.CatchUp;
 using Exchange.Messaging.Correlation;
 using Exchange.Messaging.Outbox;
 using MassTransit;
@@ -5,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Exchange.Messaging;
 
@@ -74,6 +78,30 @@ public static class MessagingServiceCollectionExtensions
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.TryAddSingleton<MessageRetention<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageRetention<TContext>>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds catch-up <paramref name="name"/>: at start, until answered once, the service publishes
+    /// <paramref name="request"/>(request id, now) through its outbox, repeated every
+    /// <c>Messaging:CatchUp:RetryInterval</c> (see <see cref="CatchUpRequester{TContext}"/>). The
+    /// service consumes the answer itself and records it with <see cref="CatchUpRequests.AnsweredAsync"/>.
+    /// Needs <see cref="AddEventOutbox{TContext}"/> and a DbContext that calls <c>modelBuilder.AddCatchUpRequests()</c>.
+    /// </summary>
+    public static IServiceCollection AddCatchUp<TContext>(this IServiceCollection services, IConfiguration configuration, string name, Func<Guid, DateTimeOffset, object> request)
+        where TContext : DbContext
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        services.Configure<CatchUpOptions>(configuration.GetSection(CatchUpOptions.Section));
+        // Not AddHostedService: it keeps one instance per type, and a service may catch up on several publishers.
+        services.AddSingleton<IHostedService>(provider => new CatchUpRequester<TContext>(
+            name,
+            request,
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<IEventOutbox>(),
+            provider.GetRequiredService<IOptions<CatchUpOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<CatchUpRequester<TContext>>>()));
         return services;
     }
 

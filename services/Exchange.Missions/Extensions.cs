@@ -1,3 +1,4 @@
+using Exchange.Contracts.Projects;
 using Exchange.Messaging;
 using Exchange.Messaging.Persistence;
 using Exchange.Missions.Data;
@@ -21,8 +22,14 @@ public static class Extensions
         // Snapshots one at a time: the programme has tens of projects, and concurrent snapshots of
         // one project would only collide on its read-model row and retry.
         services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus =>
-            bus.AddConsumer<ProjectStateChangedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1));
+        {
+            bus.AddConsumer<ProjectStateChangedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<ProjectSnapshotsSentConsumer>();
+        });
         services.AddEventOutbox<MissionsDb>(builder.Configuration);
+        // Projects published before this service's queues existed never reached them: ask the
+        // Projects service once for the snapshot of every project (Messaging README, catch-up).
+        services.AddCatchUp<MissionsDb>(builder.Configuration, ProjectSnapshotsSentConsumer.CatchUp, (requestId, now) => new ProjectSnapshotsRequested(requestId, queuePrefix, now));
         services.AddReadinessChecks<MissionsDb>();
         services.AddProjectChecks(builder.Configuration);
         services.AddScoped<OrganisationRegistry>();

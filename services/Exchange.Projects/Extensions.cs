@@ -5,13 +5,14 @@ using Exchange.Projects.DemoData;
 using Exchange.Projects.IntegrationEvents;
 using Exchange.Projects.Lifecycle;
 using Exchange.Projects.Model;
+using Exchange.Projects.Snapshots;
 using Exchange.ServiceDefaults;
 
 namespace Exchange.Projects;
 
 public static class Extensions
 {
-    /// <summary>The Projects service's own parts: its database, events, rules, lifecycle and demo data.</summary>
+    /// <summary>The Projects service's own parts: its database, events, rules, lifecycle, snapshot answers and demo data.</summary>
     public static WebApplicationBuilder AddProjectsServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -28,6 +29,8 @@ public static class Extensions
             bus.AddConsumer<FollowUpSurveyScheduledConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
             bus.AddConsumer<SurveyRoundOpenedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
             bus.AddConsumer<SurveyRoundClosedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            // One answer at a time: each reads every project, and copies of one request are best answered in turn.
+            bus.AddConsumer<ProjectSnapshotsRequestedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
         });
         services.AddEventOutbox<ProjectsDb>(builder.Configuration);
         services.AddReadinessChecks<ProjectsDb>();
@@ -37,6 +40,8 @@ public static class Extensions
         services.AddScoped<FiscalYearRollovers>();
         services.AddSingleton<FiscalYearRolloverScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<FiscalYearRolloverScheduler>());
+        services.Configure<SnapshotAnswerOptions>(builder.Configuration.GetSection(SnapshotAnswerOptions.Section));
+        services.AddScoped<SnapshotAnswers>();
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Demo:Load")) services.AddHostedService<DemoLoader>();
         return builder;

@@ -1,3 +1,4 @@
+using Exchange.Contracts.Projects;
 using Exchange.Identity.Authentication;
 using Exchange.Messaging;
 using Exchange.Messaging.Persistence;
@@ -26,9 +27,13 @@ public static class Extensions
         services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus =>
         {
             bus.AddConsumer<ProjectStateChangedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<ProjectSnapshotsSentConsumer>();
             bus.AddConsumer<ProjectCompletedConsumer>();
         });
         services.AddEventOutbox<SurveysDb>(builder.Configuration);
+        // Projects published before this service's queues existed never reached them: ask the
+        // Projects service once for the snapshot of every project (Messaging README, catch-up).
+        services.AddCatchUp<SurveysDb>(builder.Configuration, ProjectSnapshotsSentConsumer.CatchUp, (requestId, now) => new ProjectSnapshotsRequested(requestId, queuePrefix, now));
         services.AddReadinessChecks<SurveysDb>();
         services.AddSingleton(FollowUpSchedule.From(builder.Configuration));
         services.AddSingleton<ResponseMatrixCache>();

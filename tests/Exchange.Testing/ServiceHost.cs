@@ -92,6 +92,17 @@ public sealed class ServiceHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts the stopped service again with <paramref name="changed"/> settings on top of its own, as
+    /// a redeployment with a changed configuration would: same ports, same database, same queues.
+    /// </summary>
+    public Task StartAgainAsync(IReadOnlyDictionary<string, string?> changed)
+    {
+        if (_app is not null) throw new InvalidOperationException("stop the service before changing its settings");
+        foreach (var (key, value) in changed) _settings[key] = value;
+        return StartAgainAsync();
+    }
+
+    /// <summary>
     /// The bus starts in the background: until its queues are bound, RabbitMQ drops what is
     /// published to them. Tests that publish right after a start wait for this first.
     /// </summary>

@@ -185,6 +185,7 @@ public sealed class ClaimsDb(DbContextOptions<ClaimsDb> options) : DbContext(opt
         });
 
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddCatchUpRequests();
     }
 
     // Instants as UTC ticks: exact, ordered and the same on both providers.

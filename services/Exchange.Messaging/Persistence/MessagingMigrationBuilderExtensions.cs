@@ -66,4 +66,23 @@ public static class MessagingMigrationBuilderExtensions
 
         return migrationBuilder;
     }
+
+    /// <summary>Creates the table mapped by <see cref="MessagingModelBuilderExtensions.AddCatchUpRequests"/>, in a migration of its own.</summary>
+    public static MigrationBuilder CreateCatchUpRequestsTable(this MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: CatchUpTable,
+            columns: table => new
+            {
+                Name = table.Column<string>(name: CatchUpColumns.Name, maxLength: CatchUpNameLength, nullable: false),
+                RequestId = table.Column<Guid>(name: CatchUpColumns.RequestId, nullable: false),
+                Resync = table.Column<string>(name: CatchUpColumns.Resync, maxLength: ResyncLength, nullable: false),
+                Attempts = table.Column<int>(name: CatchUpColumns.Attempts, nullable: false),
+                FirstRequestedAt = table.Column<DateTime>(name: CatchUpColumns.FirstRequestedAt, nullable: false),
+                LastRequestedAt = table.Column<DateTime>(name: CatchUpColumns.LastRequestedAt, nullable: false),
+                AnsweredAt = table.Column<DateTime>(name: CatchUpColumns.AnsweredAt, nullable: true),
+            },
+            constraints: table => table.PrimaryKey("pk_" + CatchUpTable, x => x.Name));
+        return migrationBuilder;
+    }
 }

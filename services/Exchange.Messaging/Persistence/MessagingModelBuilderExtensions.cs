@@ -1,3 +1,4 @@
+using Exchange.Messaging.CatchUp;
 using Exchange.Messaging.Inbox;
 using Exchange.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,27 @@ public static class MessagingModelBuilderExtensions
             entity.Property(m => m.ProcessedAt).HasColumnName(InboxColumns.ProcessedAt);
         });
 
+        return modelBuilder;
+    }
+
+    /// <summary>
+    /// Maps the table of <see cref="CatchUpRequest"/>s, for a service that asks another for its current
+    /// state (<c>AddCatchUp</c>); create it with <see cref="MessagingMigrationBuilderExtensions.CreateCatchUpRequestsTable"/>.
+    /// </summary>
+    public static ModelBuilder AddCatchUpRequests(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CatchUpRequest>(entity =>
+        {
+            entity.ToTable(CatchUpTable);
+            entity.HasKey(r => r.Name).HasName("pk_" + CatchUpTable);
+            entity.Property(r => r.Name).HasColumnName(CatchUpColumns.Name).HasMaxLength(CatchUpNameLength);
+            entity.Property(r => r.RequestId).HasColumnName(CatchUpColumns.RequestId);
+            entity.Property(r => r.Resync).HasColumnName(CatchUpColumns.Resync).HasMaxLength(ResyncLength);
+            entity.Property(r => r.Attempts).HasColumnName(CatchUpColumns.Attempts);
+            entity.Property(r => r.FirstRequestedAt).HasColumnName(CatchUpColumns.FirstRequestedAt);
+            entity.Property(r => r.LastRequestedAt).HasColumnName(CatchUpColumns.LastRequestedAt);
+            entity.Property(r => r.AnsweredAt).HasColumnName(CatchUpColumns.AnsweredAt);
+        });
         return modelBuilder;
     }
 }

@@ -1,7 +1,7 @@
 namespace Exchange.Messaging.Persistence;
 
 /// <summary>
-/// Table and column names of the outbox, lease and inbox tables, shared by the EF model and the
+/// Table and column names of the outbox, lease, inbox and catch-up tables, shared by the EF model and the
 /// migration that creates them so the two cannot drift apart.
 /// </summary>
 internal static class MessagingTables
@@ -9,6 +9,7 @@ internal static class MessagingTables
     public const string OutboxTable = "outbox_messages";
     public const string LeaseTable = "outbox_leases";
     public const string InboxTable = "inbox_messages";
+    public const string CatchUpTable = "catch_up_requests";
 
     public const string Undispatched = "dispatched_at IS NULL";
 
@@ -43,10 +44,23 @@ internal static class MessagingTables
         public const string ProcessedAt = "processed_at";
     }
 
+    public static class CatchUpColumns
+    {
+        public const string Name = "name";
+        public const string RequestId = "request_id";
+        public const string Resync = "resync";
+        public const string Attempts = "attempts";
+        public const string FirstRequestedAt = "first_requested_at";
+        public const string LastRequestedAt = "last_requested_at";
+        public const string AnsweredAt = "answered_at";
+    }
+
     public const int StreamKeyLength = 200;
     public const int TypeNameLength = 500;
     public const int CorrelationIdLength = 128;
     public const int LeaseNameLength = 100;
     public const int LeaseOwnerLength = 200;
     public const int ConsumerLength = 300;
+    public const int CatchUpNameLength = 100;
+    public const int ResyncLength = 200;
 }

@@ -70,5 +70,6 @@ public sealed class MissionsDb(DbContextOptions<MissionsDb> options) : DbContext
         });
 
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddCatchUpRequests();
     }
 }

@@ -1,6 +1,7 @@
 using Exchange.Messaging.Persistence;
 using Exchange.Projects.Lifecycle;
 using Exchange.Projects.Model;
+using Exchange.Projects.Snapshots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,7 +9,8 @@ namespace Exchange.Projects.Data;
 
 /// <summary>
 /// The Projects service's own database: projects, adoption rules, the lifecycle's state (per
-/// project, its history, follow-up rounds, fiscal-year rollovers), outbox and inbox.
+/// project, its history, follow-up rounds, fiscal-year rollovers), the answers to requests for
+/// the snapshots of every project, outbox and inbox.
 /// </summary>
 public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext(options)
 {
@@ -116,6 +118,18 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
             rollover.Property(r => r.ContinuedProjectIds).HasJsonConversion();
             rollover.Property(r => r.AwaitingDecisionProjectIds).HasJsonConversion();
             rollover.Property(r => r.ClosedProjectIds).HasJsonConversion();
+        });
+
+        modelBuilder.Entity<SnapshotAnswer>(answer =>
+        {
+            answer.ToTable("project_snapshot_answers");
+            // One answer per request, whatever is repeated.
+            answer.HasKey(a => a.RequestId);
+            answer.Property(a => a.RequestedBy).HasMaxLength(200);
+            answer.Property(a => a.ReceivedAt).HasConversion(Ticks);
+            answer.Property(a => a.CompletedAt).HasConversion(Ticks);
+            answer.Property(a => a.Version).IsConcurrencyToken();
+            answer.Ignore(a => a.StreamKey);
         });
 
         modelBuilder.AddOutboxAndInbox();

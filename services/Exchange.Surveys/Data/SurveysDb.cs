@@ -118,5 +118,6 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
         });
 
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddCatchUpRequests();
     }
 }

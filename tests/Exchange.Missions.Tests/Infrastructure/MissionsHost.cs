@@ -22,12 +22,15 @@ public sealed class MissionsHost(ServiceHost host) : IAsyncDisposable
 
     public Task<T> InDatabase<T>(Func<MissionsDb, Task<T>> query) => host.InDatabase(query);
 
-    /// <summary>What a refused call must leave as it was: activities, their versions, organisations, events.</summary>
+    /// <summary>
+    /// What a refused call must leave as it was: activities, their versions, organisations, events
+    /// (but the service's own request for the snapshots of every project, repeated until answered).
+    /// </summary>
     public Task<StoredState> Stored() => InDatabase(async db => new StoredState(
         await db.Activities.CountAsync(),
         await db.Activities.SumAsync(a => a.Version),
         await db.Organisations.CountAsync(),
-        await db.Set<OutboxMessage>().CountAsync()));
+        await db.Set<OutboxMessage>().CountAsync(m => !m.StreamKey.StartsWith("catch-up/"))));
 
     /// <summary>Waits until the read model holds the project at <paramref name="version"/> or later, for at most 20 s.</summary>
     public async Task WaitForReadModel(string projectId, long version)

@@ -92,7 +92,11 @@ public sealed class ProjectsHost : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<ProjectsDb>());
     }
 
-    public Task<int> OutboxCount() => InDatabase(db => db.Set<Messaging.Outbox.OutboxMessage>().CountAsync());
+    /// <summary>
+    /// The events the service has written, but its answers to other services' requests for the
+    /// snapshots of every project: any service starting on the test broker may ask at any time.
+    /// </summary>
+    public Task<int> OutboxCount() => InDatabase(db => db.Set<Messaging.Outbox.OutboxMessage>().CountAsync(m => !m.StreamKey.StartsWith("project-snapshots/")));
 
     public ValueTask DisposeAsync() => ReleaseAsync(_app, _sqliteFile, _postgresConnection, QueuePrefix);
 
@@ -103,6 +107,7 @@ public sealed class ProjectsHost : IAsyncDisposable
         // The consumer's queues are durable: without this, every run would leave queues behind
         // that collect each later run's messages.
         await Broker.DeleteEndpoint($"{queuePrefix}-activity-outcome");
+        await Broker.DeleteEndpoint($"{queuePrefix}-project-snapshots-requested");
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

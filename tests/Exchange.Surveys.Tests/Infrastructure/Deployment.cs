@@ -34,9 +34,9 @@ public sealed class Deployment : IAsyncDisposable
     public static async Task<Deployment> StartAsync(DatabaseProvider provider)
     {
         // Surveys first: its queues must exist before Projects publishes anything.
-        var surveysResources = HostResources.For("surveys", provider, "project-state-changed", "project-completed");
+        var surveysResources = HostResources.For("surveys", provider, "project-state-changed", "project-completed", "project-snapshots-sent");
         var surveys = await SurveysHost.StartAsync(provider, surveysResources.Settings);
-        var projectsResources = HostResources.For("projects", provider, "activity-outcome");
+        var projectsResources = HostResources.For("projects", provider, "activity-outcome", "project-snapshots-requested");
         var projects = await ServiceHost.StartAsync("projects", ProjectsApp.Build, provider, projectsResources.Settings);
         return new Deployment(projects, surveys, surveysResources, projectsResources);
     }

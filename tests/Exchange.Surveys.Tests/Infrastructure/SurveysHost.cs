@@ -22,7 +22,8 @@ public sealed class SurveysHost(ServiceHost host) : IAsyncDisposable
     /// <summary>
     /// What a refused call must leave as it was: rounds, invitations with their answers, opened
     /// schedules, questionnaires, events. Follow-ups scheduled meanwhile are left out: every test
-    /// run on the broker completes projects, and this service hears of all of them.
+    /// run on the broker completes projects, and this service hears of all of them; so is the
+    /// service's own request for the snapshots of every project, repeated until answered.
     /// </summary>
     public Task<StoredState> Stored() => InDatabase(async db => new StoredState(
         await db.Rounds.SumAsync(r => r.Version) + await db.Rounds.CountAsync(),
@@ -30,7 +31,7 @@ public sealed class SurveysHost(ServiceHost host) : IAsyncDisposable
         string.Join("|", await db.Invitations.OrderBy(i => i.Id).Select(i => i.TokenHash + i.AnswersDigest + i.Status).ToListAsync()).GetHashCode(StringComparison.Ordinal),
         await db.ScheduledSurveys.CountAsync(s => s.Status == Exchange.Surveys.V1.ScheduleStatus.RoundOpened),
         await db.Questionnaires.CountAsync(),
-        await db.Set<OutboxMessage>().CountAsync(m => !m.MessageType.Contains("FollowUpSurveyScheduled"))));
+        await db.Set<OutboxMessage>().CountAsync(m => !m.MessageType.Contains("FollowUpSurveyScheduled") && !m.StreamKey.StartsWith("catch-up/"))));
 
     /// <summary>Waits until the read model holds the project at <paramref name="version"/> or later, for at most 20 s.</summary>
     public async Task WaitForReadModel(string projectId, long version)
