@@ -126,6 +126,41 @@ public sealed class DispatcherTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_publish_whose_confirmation_never_comes_fails_after_its_time_limit_and_is_retried()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gate = TcpGate.Shut(TestServers.RabbitMq);
+        gate.Open();
+        var serviceName = LedgerHost.NewServiceName();
+        try
+        {
+            await using var host = await LedgerHost.StartAsync(database, output, DurableCreditConsumer, FastRetries(gate), serviceName: serviceName);
+            var account = Guid.NewGuid();
+            await CreateAccountsAsync(host, account);
+            await WriteCreditsAsync(host, (account, 0));
+            await Eventually.True(() => Task.FromResult(ConsumedFor(host, account).Count == 1), "the first event consumed");
+
+            // The broker stops answering while the connection stays up: no confirmation, no error.
+            gate.Freeze();
+            await WriteCreditsAsync(host, (account, 1), (account, 2));
+            var waiting = await Eventually.Get(host.OutboxAsync, rows => rows.Any(r => r.Attempts >= 2), "the unconfirmed publish to fail and be tried again", TimeSpan.FromSeconds(30));
+            Assert.All(waiting.Where(r => r.Sequence > 1), r => Assert.Null(r.DispatchedAt));
+            Assert.Contains(waiting, r => r.LastError is not null);
+
+            // The connection is cut and the broker reachable again: the dispatcher goes on by itself.
+            gate.Close();
+            gate.Open();
+            await Eventually.Get(host.OutboxAsync, rows => rows.All(r => r.DispatchedAt is not null), "every event dispatched after the broker answered again", TimeSpan.FromSeconds(90));
+            await Eventually.True(() => Task.FromResult(ConsumedFor(host, account).Count >= 3), "every event consumed");
+            Assert.Equal([0, 1, 2], ConsumedFor(host, account).Select(c => ((AccountCredited)c.Message).Index).Distinct());
+        }
+        finally
+        {
+            await BrokerQueues.DeleteEndpointAsync(serviceName + "-credit-account");
+        }
+    }
+
+    [Fact]
     public async Task When_the_broker_is_away_from_the_start_nothing_is_published_before_the_topology_exists()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

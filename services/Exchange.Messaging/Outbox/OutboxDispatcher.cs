@@ -275,8 +275,13 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
 
         try
         {
+            // WaitAsync: the time limit holds even when the transport does not heed cancellation. A
+            // publish waiting for a confirmation from a broker that stopped answering returns only
+            // when the connection is declared dead (tens of seconds); abandoned here, it counts as
+            // failed, the stream backs off, and a later round publishes the event again (the
+            // consumers' inboxes drop a copy, should the first one have arrived after all).
             await _publishPipeline.ExecuteAsync(
-                async token => await _bus.Publish(body, type, context => Prepare(context, message, headers), token),
+                async token => await _bus.Publish(body, type, context => Prepare(context, message, headers), token).WaitAsync(token),
                 cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -6,6 +6,8 @@ namespace Exchange.Messaging.Tests.Infrastructure;
 /// <summary>
 /// A loopback port in front of the test broker that can be shut (connections refused, open ones cut)
 /// and opened again: a broker outage for one test, without stopping the broker the others use.
+/// Frozen, it keeps connections open but carries nothing either way: a broker that stopped
+/// answering (a dead host, a partition) before anything noticed the connection was gone.
 /// </summary>
 public sealed class TcpGate : IAsyncDisposable
 {
@@ -13,6 +15,7 @@ public sealed class TcpGate : IAsyncDisposable
     private readonly List<TcpClient> _connections = [];
     private TcpListener? _listener;
     private CancellationTokenSource? _stop;
+    private volatile bool _frozen;
 
     private TcpGate(Uri target, int port)
     {
@@ -42,8 +45,12 @@ public sealed class TcpGate : IAsyncDisposable
         _ = AcceptAsync(_listener, _stop.Token);
     }
 
+    /// <summary>Bytes sent through open connections from now on are dropped, in both directions.</summary>
+    public void Freeze() => _frozen = true;
+
     public void Close()
     {
+        _frozen = false;
         _stop?.Cancel();
         _listener?.Stop();
         lock (_connections)
@@ -87,11 +94,18 @@ public sealed class TcpGate : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken stop)
+    private async Task PumpAsync(TcpClient from, TcpClient to, CancellationToken stop)
     {
+        var buffer = new byte[16 * 1024];
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream(), stop);
+            var input = from.GetStream();
+            var output = to.GetStream();
+            int read;
+            while ((read = await input.ReadAsync(buffer, stop)) > 0)
+            {
+                if (!_frozen) await output.WriteAsync(buffer.AsMemory(0, read), stop);
+            }
         }
         catch (Exception)
         {
