@@ -72,6 +72,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddCorrelation();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<BusRestarter>();
         services.TryAddSingleton<IEventOutbox, EventOutbox>();
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddHostedService<OutboxDispatcher<TContext>>();

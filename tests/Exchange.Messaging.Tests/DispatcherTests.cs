@@ -160,6 +160,73 @@ public sealed class DispatcherTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// The state an abrupt broker restart can leave the RabbitMQ client in: the connection is up and
+    /// consumers run, but no publish is ever confirmed again. The dispatcher restarts the bus.
+    /// </summary>
+    [Fact]
+    public async Task A_bus_whose_publishes_are_never_confirmed_on_a_live_connection_is_restarted_and_publishes_again()
+    {
+        var stall = await StallPublishingAsync(restartAfter: "00:00:03", async (host, account) =>
+        {
+            await Eventually.Get(host.OutboxAsync, rows => rows.All(r => r.DispatchedAt is not null), "every event dispatched after the bus restarted", TimeSpan.FromSeconds(60));
+            await Eventually.True(() => Task.FromResult(ConsumedFor(host, account).Count >= 3), "every event consumed");
+        });
+        Assert.True(stall.HealthyWhileStalled, "the bus did not look healthy while its publishes hung");
+        Assert.True(stall.Restarts >= 1, "the events went out without a restart: the gate did not stall publishing");
+        Assert.Equal([0, 1, 2], stall.Consumed.Select(c => ((AccountCredited)c.Message).Index).Distinct());
+        Assert.Equal(0, stall.Undispatched);
+    }
+
+    [Fact]
+    public async Task With_the_restart_turned_off_a_bus_whose_publishes_are_never_confirmed_publishes_nothing_more()
+    {
+        var stall = await StallPublishingAsync(restartAfter: "00:00:00", (_, _) => Task.Delay(TimeSpan.FromSeconds(8)));
+        Assert.Equal(0, stall.Restarts);
+        // The broker did take event 1 each time (only its confirmation was lost), so the consumer has
+        // it; event 2 waits behind it in its stream, never published.
+        Assert.Equal([0, 1], stall.Consumed.Select(c => ((AccountCredited)c.Message).Index).Distinct());
+        Assert.Equal(2, stall.Undispatched);
+    }
+
+    private sealed record Stall(IReadOnlyList<ConsumedMessages.Consumed> Consumed, int Undispatched, int Restarts, bool HealthyWhileStalled);
+
+    /// <summary>
+    /// One event published and consumed, then the broker's confirmations on the open connections are
+    /// swallowed and two more events written; <paramref name="meanwhile"/> runs once their publishes
+    /// have timed out at least twice, and the outcome is read after it.
+    /// </summary>
+    private async Task<Stall> StallPublishingAsync(string restartAfter, Func<LedgerHost, Guid, Task> meanwhile)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gate = TcpGate.Shut(TestServers.RabbitMq);
+        gate.Open();
+        var serviceName = LedgerHost.NewServiceName();
+        try
+        {
+            var settings = FastRetries(gate);
+            settings["Messaging:Outbox:StalledPublishRestart"] = restartAfter;
+            await using var host = await LedgerHost.StartAsync(database, output, DurableCreditConsumer, settings, serviceName: serviceName);
+            var account = Guid.NewGuid();
+            await CreateAccountsAsync(host, account);
+            await WriteCreditsAsync(host, (account, 0));
+            await Eventually.True(() => Task.FromResult(ConsumedFor(host, account).Count == 1), "the first event consumed");
+
+            gate.SwallowConfirmations();
+            await WriteCreditsAsync(host, (account, 1), (account, 2));
+            await Eventually.Get(host.OutboxAsync, rows => rows.Any(r => r.Attempts >= 2), "the unconfirmed publish to time out and be tried again", TimeSpan.FromSeconds(30));
+            var healthy = host.Services.GetRequiredService<IBusControl>().CheckHealth().Status == BusHealthStatus.Healthy;
+
+            await meanwhile(host, account);
+            var undispatched = (await host.OutboxAsync()).Count(r => r.DispatchedAt is null);
+            return new Stall(ConsumedFor(host, account), undispatched, host.Services.GetRequiredService<BusRestarter>().Restarts, healthy);
+        }
+        finally
+        {
+            await BrokerQueues.DeleteEndpointAsync(serviceName + "-credit-account");
+        }
+    }
+
     [Fact]
     public async Task When_the_broker_is_away_from_the_start_nothing_is_published_before_the_topology_exists()
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace Exchange.Messaging.Outbox;
 
@@ -30,6 +31,10 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
     private readonly OutboxLeaseStore _lease;
     private readonly ResiliencePipeline _publishPipeline;
     private readonly IOutboxDispatchObserver[] _observers;
+    private readonly BusRestarter _restarter;
+
+    /// <summary>Ticks (UTC) of the first publish that timed out since one last succeeded; 0 when none has.</summary>
+    private long _timingOutSince;
 
     /// <summary>Ids per UPDATE when marking events dispatched: well within every provider's parameter limit.</summary>
     private const int MarkChunkSize = 500;
@@ -41,9 +46,11 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
         IOptions<OutboxOptions> options,
         TimeProvider clock,
         ILogger<OutboxDispatcher<TContext>> logger,
-        IEnumerable<IOutboxDispatchObserver> observers)
+        IEnumerable<IOutboxDispatchObserver> observers,
+        BusRestarter restarter)
     {
         _observers = [.. observers];
+        _restarter = restarter;
         _scopes = scopes;
         _bus = bus;
         _signal = signal;
@@ -74,6 +81,7 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
                     _logger.LogError(ex, "Outbox dispatch round failed; next try in {PollInterval}", _options.PollInterval);
                 }
 
+                if (dispatched == 0) await RestartStalledBusAsync(stoppingToken);
                 // A round that published something may have left more behind: go again at once.
                 if (dispatched == 0) await _signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
@@ -115,6 +123,34 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
                 warnAt = Now + _options.BusStartWarning;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Publishes that time out while the bus is healthy mean the broker answers the connection (its
+    /// consumers run, heartbeats pass) but the channel publishing on it never gets its confirmations:
+    /// the RabbitMQ client can be left that way by an abrupt broker restart, and it does not heal by
+    /// itself. After <see cref="OutboxOptions.StalledPublishRestart"/> of nothing but timeouts, the
+    /// bus is restarted; nothing is lost meanwhile, the events wait in the outbox. A bus that is not
+    /// healthy is reconnecting, which is the transport's job, so it is left alone.
+    /// </summary>
+    private async Task RestartStalledBusAsync(CancellationToken stoppingToken)
+    {
+        var since = Interlocked.Read(ref _timingOutSince);
+        if (since == 0 || _options.StalledPublishRestart <= TimeSpan.Zero) return;
+        var stalledFor = Now - new DateTime(since, DateTimeKind.Utc);
+        if (stalledFor < _options.StalledPublishRestart || _bus.CheckHealth().Status != BusHealthStatus.Healthy) return;
+        try
+        {
+            var reason = $"every publish of the {typeof(TContext).Name} outbox has timed out for {stalledFor.TotalSeconds:0} s while the bus reports itself healthy";
+            await _restarter.RestartAsync(reason, _options.StalledPublishRestart, _options.PublishTimeout, stoppingToken);
+            // Timed again from now: the restarted bus gets the whole allowance before another restart.
+            Interlocked.Exchange(ref _timingOutSince, 0);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Restarting the bus failed; trying again after {StalledPublishRestart}", _options.StalledPublishRestart);
+            Interlocked.Exchange(ref _timingOutSince, Now.Ticks);
         }
     }
 
@@ -286,9 +322,14 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // A timeout starts (or continues) a stall; a refusal means the broker is away, not stuck.
+            if (ex is TimeoutRejectedException) Interlocked.CompareExchange(ref _timingOutSince, Now.Ticks, 0);
+            else Interlocked.Exchange(ref _timingOutSince, 0);
             await RecordFailureAsync(message, ex);
             return Outcome.PublishFailed;
         }
+
+        Interlocked.Exchange(ref _timingOutSince, 0);
 
         _logger.LogDebug("Published {MessageType} {MessageId} (stream {StreamKey}, sequence {Sequence})",
             message.MessageType, message.Id, message.StreamKey, message.Sequence);

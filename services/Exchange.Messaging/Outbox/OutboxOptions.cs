@@ -39,4 +39,12 @@ public sealed class OutboxOptions
     /// while it waits, it logs a warning this often.
     /// </summary>
     public TimeSpan BusStartWarning { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When every publish has timed out for this long while the bus reports itself healthy (connected,
+    /// consumers running), the dispatcher restarts the bus: after an abrupt broker restart the RabbitMQ
+    /// client can recover its connection yet never complete another confirmed publish. Zero turns the
+    /// restart off. Should be well above <see cref="PublishTimeout"/>, or a slow broker restarts the bus.
+    /// </summary>
+    public TimeSpan StalledPublishRestart { get; set; } = TimeSpan.FromMinutes(1);
 }
