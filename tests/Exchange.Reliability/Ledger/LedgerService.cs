@@ -96,6 +96,9 @@ public sealed class LedgerService(IHost host) : IAsyncDisposable
         return await read(scope.ServiceProvider.GetRequiredService<LedgerDb>());
     }
 
+    /// <summary>How often the outbox restarted this service's bus because its publishes hung.</summary>
+    public int BusRestarts => Services.GetService<BusRestarter>()?.Restarts ?? 0;
+
     public Task<int> UndispatchedAsync() => ReadAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.DispatchedAt == null));
 
     private static async Task<LedgerService> StartAsync(string name, string rabbitMq, string database, Action<HostApplicationBuilder> configure)
@@ -112,6 +115,8 @@ public sealed class LedgerService(IHost host) : IAsyncDisposable
             ["Messaging:Outbox:ImmediateRetries"] = "1",
             ["Messaging:Outbox:FirstRetryDelay"] = "00:00:00.500",
             ["Messaging:Outbox:MaxRetryDelay"] = "00:00:02",
+            // Publishing stuck after the broker's return is healed by a bus restart within the scenario's patience.
+            ["Messaging:Outbox:StalledPublishRestart"] = "00:00:15",
         });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None)
