@@ -19,6 +19,8 @@ public static class BenchmarkReport
         var report = new StringBuilder();
         report.AppendLine(Invariant($"GetProject on the Projects service (SQLite), {Environment.ProcessorCount} cores; {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s per measurement; medians."));
         report.AppendLine(Invariant($"Latency: one call at a time. Throughput: gRPC {H2Load.Concurrency.Saturating(targets[0])}, JSON {H2Load.Concurrency.Saturating(targets[^1])} (HTTP/1.1), h2load."));
+        if (options.GatewaySettings.Count > 0)
+            report.AppendLine("Gateway settings: " + string.Join(", ", options.GatewaySettings.Select(s => $"{s.Key}={s.Value}")) + ".");
         report.AppendLine();
         report.AppendLine("| protocol | route | requests/s | p50 ms | p99 ms |");
         report.AppendLine("|---|---|---:|---:|---:|");

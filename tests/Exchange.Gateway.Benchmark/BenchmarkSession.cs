@@ -48,7 +48,7 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
             var projectId = await RegisterProject(new Uri($"http://127.0.0.1:{projectsRpc}"), token);
             var key = await CreateKey(shared);
 
-            using var gateway = ChildProcess.Start("gateway", Dll("gateway/Exchange.Gateway"), new Dictionary<string, string>(shared)
+            var gatewaySettings = new Dictionary<string, string>(shared)
             {
                 ["Endpoints__RpcPort"] = $"{gatewayRpc}",
                 ["Endpoints__HttpPort"] = $"{gatewayHttp}",
@@ -57,7 +57,9 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
                 // One key sends the whole load: its rate limit would measure the limit, not the gateway.
                 ["Gateway__RateLimit__Enabled"] = "false",
                 ["Logging__LogLevel__Exchange.Gateway.Access"] = "Information",
-            }, work);
+            };
+            foreach (var (name, value) in options.GatewaySettings) gatewaySettings[name.Replace(":", "__", StringComparison.Ordinal)] = value;
+            using var gateway = ChildProcess.Start("gateway", Dll("gateway/Exchange.Gateway"), gatewaySettings, work);
             await gateway.WaitUntilReady(new Uri($"http://127.0.0.1:{gatewayHttp}/healthz"), TimeSpan.FromSeconds(60));
 
             var targets = Targets(work, projectId, token, key, projectsRpc, projectsHttp, gatewayRpc, gatewayHttp);
