@@ -23,12 +23,5 @@ public sealed class GatewayEndpoints
 
     public string? CertificatePassword { get; set; }
 
-    /// <summary>
-    /// Runs each call on the thread that read it from the socket instead of handing it to the
-    /// thread pool (Kestrel's <c>UnsafePreferInlineScheduling</c>): one thread switch less per read,
-    /// at the price that anything blocking stalls the other connections of that thread.
-    /// </summary>
-    public bool InlineScheduling { get; set; }
-
     public bool UsesTls => !string.IsNullOrWhiteSpace(CertificateFile);
 }

@@ -14,7 +14,6 @@ public static class GatewayHosting
         var limits = builder.Configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new LimitOptions();
         var certificate = endpoints.UsesTls ? LoadCertificate(endpoints) : null;
         if (certificate is not null) builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = endpoints.InlineScheduling);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(endpoints.Host);
