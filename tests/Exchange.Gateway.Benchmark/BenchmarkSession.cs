@@ -48,7 +48,7 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
             var projectId = await RegisterProject(new Uri($"http://127.0.0.1:{projectsRpc}"), token);
             var key = await CreateKey(shared);
 
-            using var gateway = ChildProcess.Start("gateway", Dll("gateway/Exchange.Gateway"), new Dictionary<string, string>(shared)
+            var gatewaySettings = new Dictionary<string, string>(shared)
             {
                 ["Endpoints__RpcPort"] = $"{gatewayRpc}",
                 ["Endpoints__HttpPort"] = $"{gatewayHttp}",
@@ -57,15 +57,22 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
                 // One key sends the whole load: its rate limit would measure the limit, not the gateway.
                 ["Gateway__RateLimit__Enabled"] = "false",
                 ["Logging__LogLevel__Exchange.Gateway.Access"] = "Information",
-            }, work);
+            };
+            foreach (var (name, value) in options.GatewaySettings) gatewaySettings[name.Replace(":", "__", StringComparison.Ordinal)] = value;
+            using var gateway = ChildProcess.Start("gateway", Dll("gateway/Exchange.Gateway"), gatewaySettings, work);
             await gateway.WaitUntilReady(new Uri($"http://127.0.0.1:{gatewayHttp}/healthz"), TimeSpan.FromSeconds(60));
 
             var targets = Targets(work, projectId, token, key, projectsRpc, projectsHttp, gatewayRpc, gatewayHttp);
-            foreach (var target in targets) await Probe(target, projectId);
+            // The floors under the gateway's added latency, measured one call at a time only.
+            await using var relayRpc = TcpRelay.To(projectsRpc);
+            await using var relayHttp = TcpRelay.To(projectsHttp);
+            await using var bare = await BareProxy.StartAsync(projectsRpc, projectsHttp, FreePort(), FreePort());
+            var floors = Floors(targets, (relayRpc.Port, relayHttp.Port), (bare.RpcPort, bare.HttpPort));
+            foreach (var target in targets.Concat(floors)) await Probe(target, projectId);
             Console.Error.WriteLine($"warming up, {options.WarmUp.TotalSeconds} s per target");
             foreach (var target in targets) await H2Load.RunAsync(target, H2Load.Concurrency.Saturating(target), options.WarmUp, work);
 
-            var latency = targets.ToDictionary(t => t, _ => new List<LoadRun>());
+            var latency = targets.Concat(floors).ToDictionary(t => t, _ => new List<LoadRun>());
             var throughput = targets.ToDictionary(t => t, _ => new List<LoadRun>());
             for (var round = 1; round <= options.Rounds; round++)
             {
@@ -75,9 +82,11 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
                     latency[target].Add(await H2Load.RunAsync(target, H2Load.Concurrency.One, options.Duration, work));
                     throughput[target].Add(await H2Load.RunAsync(target, H2Load.Concurrency.Saturating(target), options.Duration, work));
                 }
+                foreach (var floor in floors) latency[floor].Add(await H2Load.RunAsync(floor, H2Load.Concurrency.One, options.Duration, work));
             }
             foreach (var target in targets) await Probe(target, projectId);
             Console.WriteLine(BenchmarkReport.Render(options, targets, latency, throughput));
+            Console.WriteLine(BenchmarkReport.RenderFloors(options, targets.Concat(floors).ToList(), latency));
             return 0;
         }
         finally
@@ -102,12 +111,20 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
         string[] json = ["content-type: application/json"];
         return
         [
-            new("direct", "gRPC", new Uri($"http://127.0.0.1:{projectsRpc}{path}"), grpcBody, [.. grpc, $"authorization: Bearer {token}"]),
-            new("gateway", "gRPC", new Uri($"http://127.0.0.1:{gatewayRpc}{path}"), grpcBody, [.. grpc, $"x-api-key: {key}"]),
-            new("direct", "Connect JSON", new Uri($"http://127.0.0.1:{projectsHttp}{path}"), jsonBody, [.. json, $"authorization: Bearer {token}"]),
-            new("gateway", "Connect JSON", new Uri($"http://127.0.0.1:{gatewayHttp}{path}"), jsonBody, [.. json, $"x-api-key: {key}"]),
+            new(LoadTarget.Direct, "gRPC", new Uri($"http://127.0.0.1:{projectsRpc}{path}"), grpcBody, [.. grpc, $"authorization: Bearer {token}"]),
+            new(LoadTarget.Gateway, "gRPC", new Uri($"http://127.0.0.1:{gatewayRpc}{path}"), grpcBody, [.. grpc, $"x-api-key: {key}"]),
+            new(LoadTarget.Direct, "Connect JSON", new Uri($"http://127.0.0.1:{projectsHttp}{path}"), jsonBody, [.. json, $"authorization: Bearer {token}"]),
+            new(LoadTarget.Gateway, "Connect JSON", new Uri($"http://127.0.0.1:{gatewayHttp}{path}"), jsonBody, [.. json, $"x-api-key: {key}"]),
         ];
     }
+
+    /// <summary>The direct calls again, through the TCP relay and through bare YARP, with the same bearer token.</summary>
+    private static List<LoadTarget> Floors(IEnumerable<LoadTarget> targets, (int Rpc, int Http) relay, (int Rpc, int Http) bare) =>
+        targets.Where(t => t.Route == LoadTarget.Direct).SelectMany(direct => new[]
+        {
+            direct with { Route = LoadTarget.Relay, Url = new UriBuilder(direct.Url) { Port = direct.Http1 ? relay.Http : relay.Rpc }.Uri },
+            direct with { Route = LoadTarget.BareYarp, Url = new UriBuilder(direct.Url) { Port = direct.Http1 ? bare.Http : bare.Rpc }.Uri },
+        }).ToList();
 
     /// <summary>h2load counts HTTP 200 as success, which a gRPC error also is: each target must really answer the project.</summary>
     private static async Task Probe(LoadTarget target, string projectId)

@@ -7,6 +7,11 @@ namespace Exchange.Gateway.Benchmark;
 /// </summary>
 public sealed record LoadTarget(string Route, string Protocol, Uri Url, string BodyFile, IReadOnlyList<string> Headers)
 {
+    public const string Direct = "direct";
+    public const string Gateway = "gateway";
+    public const string Relay = "TCP relay";
+    public const string BareYarp = "bare YARP";
+
     public bool Http1 => Protocol == "Connect JSON";
 
     public string Name => $"{Protocol}, {Route}";
