@@ -2,6 +2,7 @@ using System.Net;
 using Exchange.Messaging;
 using Exchange.Messaging.Correlation;
 using Exchange.Rpc.Server;
+using Exchange.ServiceDefaults.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -30,13 +31,7 @@ public static class ServiceDefaultsExtensions
             // Long server streams (health Watch, exports) must not be cut by idle timeouts.
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(10);
         });
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.IncludeScopes = true;
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
+        builder.Logging.AddExchangeConsole(builder.Configuration);
         builder.Services.AddRpcServer(o =>
         {
             builder.Configuration.GetSection("Rpc").Bind(o);

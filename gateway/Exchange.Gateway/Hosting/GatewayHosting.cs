@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Exchange.Gateway.Calls;
+using Exchange.ServiceDefaults.Logging;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Exchange.Gateway.Hosting;
@@ -34,13 +35,7 @@ public static class GatewayHosting
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
         });
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.IncludeScopes = true;
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
+        builder.Logging.AddExchangeConsole(builder.Configuration);
         return builder;
     }
 
