@@ -67,6 +67,24 @@ public sealed class ConsoleLogTests
     }
 
     [Fact]
+    public void Long_lines_such_as_stack_traces_are_written_whole_and_the_next_line_too()
+    {
+        var output = new SharedOutput();
+        var failure = new InvalidOperationException(new string('x', 10_000));
+        using (var logs = Logs(output, new BatchedConsoleOptions { FlushInterval = Never }))
+        {
+            var logger = logs.CreateLogger("ledger");
+            logger.LogError(failure, "first failure");
+            logger.LogError(failure, "second failure");
+            logger.LogInformation("after them");
+        }
+
+        var lines = output.Lines();
+        Assert.Equal(2, lines.Count(l => l.Contains(failure.Message, StringComparison.Ordinal)));
+        Assert.EndsWith("after them", lines[^1]);
+    }
+
+    [Fact]
     public void Lines_beyond_the_queue_limit_are_dropped_and_counted()
     {
         var output = new SharedOutput();

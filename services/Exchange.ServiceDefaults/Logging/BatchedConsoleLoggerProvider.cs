@@ -64,6 +64,8 @@ public sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExte
             return;
         }
         _lines.Enqueue(text.ToString());
+        // A long line (a stack trace) does not keep its buffer: emptied first, the capacity can shrink.
+        text.Clear();
         if (text.Capacity > 4096) text.Capacity = 4096;
     }
 
