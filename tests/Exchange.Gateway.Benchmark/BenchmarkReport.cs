@@ -46,21 +46,22 @@ public static class BenchmarkReport
 
     /// <summary>
     /// Per protocol, the p50 each route adds to the direct call (per round, then the median): one more
-    /// process copying bytes, YARP alone, and the gateway; the gateway's own work is what it adds to YARP.
+    /// process copying bytes, a lean proxy in C, YARP alone, and the gateway; the gateway's own work
+    /// is what it adds to YARP.
     /// </summary>
     public static string RenderFloors(BenchmarkOptions options, IReadOnlyList<LoadTarget> targets, IReadOnlyDictionary<LoadTarget, List<LoadRun>> latency)
     {
         var report = new StringBuilder();
         report.AppendLine("Added p50 latency against the direct call, ms (one call at a time):");
         report.AppendLine();
-        report.AppendLine($"| protocol | {LoadTarget.Relay} | {LoadTarget.BareYarp} | {LoadTarget.Gateway} | gateway's own work |");
-        report.AppendLine("|---|---:|---:|---:|---:|");
+        report.AppendLine($"| protocol | {LoadTarget.Relay} | {LoadTarget.HaProxy} | {LoadTarget.BareYarp} | {LoadTarget.Gateway} | gateway's own work |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var protocol in targets.Select(t => t.Protocol).Distinct())
         {
             var runs = targets.Where(t => t.Protocol == protocol).ToDictionary(t => t.Route, t => latency[t]);
             double Added(string route) => Median(Enumerable.Range(0, options.Rounds).Select(i => runs[route][i].P50 - runs[LoadTarget.Direct][i].P50));
             var own = Median(Enumerable.Range(0, options.Rounds).Select(i => runs[LoadTarget.Gateway][i].P50 - runs[LoadTarget.BareYarp][i].P50));
-            report.AppendLine(Invariant($"| {protocol} | {Added(LoadTarget.Relay):0.00} | {Added(LoadTarget.BareYarp):0.00} | {Added(LoadTarget.Gateway):0.00} | {own:0.00} |"));
+            report.AppendLine(Invariant($"| {protocol} | {Added(LoadTarget.Relay):0.00} | {Added(LoadTarget.HaProxy):0.00} | {Added(LoadTarget.BareYarp):0.00} | {Added(LoadTarget.Gateway):0.00} | {own:0.00} |"));
         }
         return report.ToString();
     }

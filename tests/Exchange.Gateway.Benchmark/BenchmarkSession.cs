@@ -67,7 +67,9 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
             await using var relayRpc = TcpRelay.To(projectsRpc);
             await using var relayHttp = TcpRelay.To(projectsHttp);
             await using var bare = await BareProxy.StartAsync(projectsRpc, projectsHttp, FreePort(), FreePort());
-            var floors = Floors(targets, (relayRpc.Port, relayHttp.Port), (bare.RpcPort, bare.HttpPort));
+            var (haproxyRpc, haproxyHttp) = (FreePort(), FreePort());
+            using var haproxy = await HaProxy.StartAsync(projectsRpc, projectsHttp, haproxyRpc, haproxyHttp, work);
+            var floors = Floors(targets, (relayRpc.Port, relayHttp.Port), (bare.RpcPort, bare.HttpPort), (haproxyRpc, haproxyHttp));
             foreach (var target in targets.Concat(floors)) await Probe(target, projectId);
             Console.Error.WriteLine($"warming up, {options.WarmUp.TotalSeconds} s per target");
             foreach (var target in targets) await H2Load.RunAsync(target, H2Load.Concurrency.Saturating(target), options.WarmUp, work);
@@ -118,13 +120,17 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
         ];
     }
 
-    /// <summary>The direct calls again, through the TCP relay and through bare YARP, with the same bearer token.</summary>
-    private static List<LoadTarget> Floors(IEnumerable<LoadTarget> targets, (int Rpc, int Http) relay, (int Rpc, int Http) bare) =>
+    /// <summary>The direct calls again, through the TCP relay, bare YARP and HAProxy, with the same bearer token.</summary>
+    private static List<LoadTarget> Floors(IEnumerable<LoadTarget> targets, (int Rpc, int Http) relay, (int Rpc, int Http) bare, (int Rpc, int Http) haproxy) =>
         targets.Where(t => t.Route == LoadTarget.Direct).SelectMany(direct => new[]
         {
-            direct with { Route = LoadTarget.Relay, Url = new UriBuilder(direct.Url) { Port = direct.Http1 ? relay.Http : relay.Rpc }.Uri },
-            direct with { Route = LoadTarget.BareYarp, Url = new UriBuilder(direct.Url) { Port = direct.Http1 ? bare.Http : bare.Rpc }.Uri },
+            Through(direct, LoadTarget.Relay, relay),
+            Through(direct, LoadTarget.HaProxy, haproxy),
+            Through(direct, LoadTarget.BareYarp, bare),
         }).ToList();
+
+    private static LoadTarget Through(LoadTarget direct, string route, (int Rpc, int Http) ports) =>
+        direct with { Route = route, Url = new UriBuilder(direct.Url) { Port = direct.Http1 ? ports.Http : ports.Rpc }.Uri };
 
     /// <summary>h2load counts HTTP 200 as success, which a gRPC error also is: each target must really answer the project.</summary>
     private static async Task Probe(LoadTarget target, string projectId)

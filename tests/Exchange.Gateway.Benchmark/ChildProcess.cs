@@ -3,13 +3,16 @@ using System.Net.Sockets;
 
 namespace Exchange.Gateway.Benchmark;
 
-/// <summary>A service or the gateway as its own process, as deployed; killed when disposed.</summary>
+/// <summary>A service, the gateway or another proxy as its own process, as deployed; killed when disposed.</summary>
 public sealed class ChildProcess(string name, Process process, string logFile) : IDisposable
 {
-    public static ChildProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, string logFolder)
+    public static ChildProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, string logFolder) =>
+        StartProgram(name, "dotnet", [dll], environment, logFolder);
+
+    public static ChildProcess StartProgram(string name, string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logFolder)
     {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(dll);
+        var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{name} did not start");
         var log = Path.Combine(logFolder, $"{name}.log");

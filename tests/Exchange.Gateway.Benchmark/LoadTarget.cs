@@ -11,6 +11,7 @@ public sealed record LoadTarget(string Route, string Protocol, Uri Url, string B
     public const string Gateway = "gateway";
     public const string Relay = "TCP relay";
     public const string BareYarp = "bare YARP";
+    public const string HaProxy = "HAProxy";
 
     public bool Http1 => Protocol == "Connect JSON";
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The on-demand benchmark of the gateway: GetProject on the Projects service, called directly and
 # through the gateway with the same load generator (h2load), over gRPC (h2c) and Connect JSON
-# (HTTP/1.1). Prints a Markdown table, the throughput ratio and the added latency.
+# (HTTP/1.1), and the floors under the gateway's cost (a TCP relay, HAProxy, YARP alone). Prints Markdown
+# tables, the throughput ratio and the added latency.
 #
 #   bash tests/Exchange.Gateway.Benchmark/run.sh [--duration 8] [--warmup 8] [--rounds 3]
 set -euo pipefail
@@ -13,6 +14,10 @@ source deploy/local/prerequisites.sh
 if ! command -v h2load >/dev/null 2>&1; then
   echo "installing h2load (Debian package nghttp2-client)" >&2
   apt_install nghttp2-client
+fi
+if ! command -v haproxy >/dev/null 2>&1; then
+  echo "installing HAProxy, the benchmark's reference proxy (Debian package haproxy)" >&2
+  apt_install haproxy
 fi
 bash deploy/local/rabbitmq.sh start >/dev/null
 rabbitmq="$(bash deploy/local/rabbitmq.sh url)"
