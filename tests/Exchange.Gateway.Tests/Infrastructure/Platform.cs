@@ -43,7 +43,7 @@ public sealed class Platform : IAsyncLifetime
     public GatewayHost Edge { get; private set; } = null!;
 
     /// <summary>Where the edge gateway believes the claims service is: a port nothing listens on.</summary>
-    public Uri DeadClaims { get; } = new($"http://127.0.0.1:{GatewayHost.FreePort()}");
+    public Uri DeadClaims { get; } = new($"http://127.0.0.1:{Loopback.FreePort()}");
 
     public string KeyOf(Caller caller) => _keys[caller];
 
