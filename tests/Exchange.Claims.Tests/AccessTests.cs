@@ -4,6 +4,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Missions.V1;
 using Exchange.Rpc;
 using static Exchange.Claims.Tests.Infrastructure.Samples;
+using static Exchange.Testing.TieUps;
 
 namespace Exchange.Claims.Tests;
 
@@ -27,7 +28,7 @@ public sealed class AccessTests(ClaimsFixture fixture)
         await client.Save(claim.Id, HamamatsuBody, Line("travel", "travel", "100000", "JPY", Start, AnnaWeber));
         var contract = await client.CreateContract(Contract(project.Id, CoordinatorSide.Japan, "Keiko Tanaka"), Caller.Coordinator);
 
-        foreach (var stranger in new[] { SuwaBody, Caller.Partner(Dalian) })
+        foreach (var stranger in new[] { SuwaBody, DalianPartner })
         {
             await claims.Refused(project.Id, StatusCode.NotFound, $"claim {claim.Id} not found", () => client.Get(claim.Id, stranger));
             await claims.Refused(project.Id, StatusCode.NotFound, $"claim {claim.Id} not found", () => client.Save(claim.Id, stranger, Line("x", "travel", "1", "JPY", Start)));

@@ -4,6 +4,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Missions.V1;
 using Exchange.Rpc;
 using static Exchange.Claims.Tests.Infrastructure.Samples;
+using static Exchange.Testing.TieUps;
 
 namespace Exchange.Claims.Tests;
 

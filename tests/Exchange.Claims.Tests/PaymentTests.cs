@@ -6,6 +6,7 @@ using Exchange.Missions.V1;
 using Exchange.Rpc;
 using Microsoft.EntityFrameworkCore;
 using static Exchange.Claims.Tests.Infrastructure.Samples;
+using static Exchange.Testing.TieUps;
 
 namespace Exchange.Claims.Tests;
 

@@ -3,6 +3,7 @@ using Exchange.Claims.V1;
 using Exchange.Messaging.Persistence;
 using Exchange.Missions.V1;
 using static Exchange.Claims.Tests.Infrastructure.Samples;
+using static Exchange.Testing.TieUps;
 
 namespace Exchange.Claims.Tests;
 

@@ -76,7 +76,7 @@ public sealed class ErrorTests(Platform platform)
         Assert.Equal(ExitCodes.Usage, badChoice.ExitCode);
         Assert.Contains("--status 'sleeping' is not one of: proposed, adopted, active, continued, completed, follow-up, closed, withdrawn", badChoice.Errors);
 
-        var down = await platform.Coordinator.Run("projects", "list", "--gateway", $"http://127.0.0.1:{GatewayHost.FreePort()}");
+        var down = await platform.Coordinator.Run("projects", "list", "--gateway", $"http://127.0.0.1:{Loopback.FreePort()}");
         Assert.Equal(ExitCodes.Unavailable, down.ExitCode);
         Assert.StartsWith("error: UNAVAILABLE: ", down.Errors);
         Assert.Contains("is the gateway running at", down.Errors);

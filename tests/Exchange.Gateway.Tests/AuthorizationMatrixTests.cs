@@ -27,10 +27,10 @@ public sealed class AuthorizationMatrixTests(Platform platform)
     // Callers that are not parties go first, so that they meet the project as its parties left it.
     private static readonly (string Who, Caller Caller, Relation Relation)[] Callers =
     [
-        ("another project's implementation body", Platform.SuwaBody, Relation.Foreign),
-        ("another project's overseas partner", Platform.DalianPartner, Relation.Foreign),
-        ("its overseas partner", Platform.JenaPartner, Relation.Party),
-        ("its implementation body", Platform.HamamatsuBody, Relation.Party),
+        ("another project's implementation body", TieUps.SuwaBody, Relation.Foreign),
+        ("another project's overseas partner", TieUps.DalianPartner, Relation.Foreign),
+        ("its overseas partner", TieUps.JenaPartner, Relation.Party),
+        ("its implementation body", TieUps.HamamatsuBody, Relation.Party),
         ("a coordinator", Platform.Coordinator, Relation.Party),
     ];
 

@@ -138,11 +138,11 @@ public sealed class GarbageTests(Platform platform)
         await AssertStillServing();
     }
 
-    private string Key => platform.KeyOf(Platform.HamamatsuBody);
+    private string Key => platform.KeyOf(TieUps.HamamatsuBody);
 
     private async Task AssertStillServing()
     {
-        using var rpc = platform.Rpc(Platform.HamamatsuBody);
+        using var rpc = platform.Rpc(TieUps.HamamatsuBody);
         await rpc.Call<ListProjectsRequest, ListProjectsResponse>(Infrastructure.TieUp.ProjectsService, "ListProjects", new ListProjectsRequest());
         using var json = platform.Json();
         Assert.Equal(HttpStatusCode.OK, (await json.Post("/exchange.projects.v1.Projects/ListProjects", "{}", Key)).Status);

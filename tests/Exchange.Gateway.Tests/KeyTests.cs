@@ -24,7 +24,7 @@ public sealed class KeyTests(Platform platform)
     {
         var tieUp = await TieUp.StartAsync(platform);
         var get = new GetProjectRequest { ProjectId = tieUp.Project.Id };
-        var key = platform.KeyOf(Platform.HamamatsuBody);
+        var key = platform.KeyOf(TieUps.HamamatsuBody);
         var wrongSecret = key[..^4] + (key.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
         var cases = new (string? Key, (string, string)[] Headers, string Reason)[]
         {
@@ -150,7 +150,7 @@ public sealed class KeyTests(Platform platform)
     {
         var partnerKey = new CreateKeyRequest { OrganisationId = TieUps.Dalian, Role = V1.Role.OverseasPartner };
         var adminKey = new CreateKeyRequest { OrganisationId = "platform-operations", Role = V1.Role.Admin };
-        foreach (var caller in new[] { Platform.JenaPartner, Platform.HamamatsuBody })
+        foreach (var caller in new[] { TieUps.JenaPartner, TieUps.HamamatsuBody })
         {
             using var rpc = platform.Rpc(caller);
             var denied = await Assert.ThrowsAsync<RpcException>(() => rpc.Call<CreateKeyRequest, CreateKeyResponse>(Keys, "CreateKey", partnerKey));

@@ -17,7 +17,7 @@ public static class MatrixRequests
 
     public static readonly IReadOnlyDictionary<string, Func<MatrixTarget, IMessage>> ByMethod = new Dictionary<string, Func<MatrixTarget, IMessage>>
     {
-        ["exchange.projects.v1.Projects/RegisterProject"] = t => TieUps.HamamatsuJena(t.Marker),
+        ["exchange.projects.v1.Projects/RegisterProject"] = t => Marked.HamamatsuJena(t.Marker),
         ["exchange.projects.v1.Projects/GetProject"] = t => new GetProjectRequest { ProjectId = t.ProjectId },
         ["exchange.projects.v1.Projects/ListProjects"] = _ => new ListProjectsRequest { Page = new PageRequest { PageSize = 500 } },
         ["exchange.projects.v1.Projects/AdoptProject"] = t => new AdoptProjectRequest { ProjectId = t.ProjectId, FiscalYear = 2008 },
@@ -48,7 +48,7 @@ public static class MatrixRequests
         ["exchange.projects.v1.Projects/ListLifecycles"] = _ => new ListLifecyclesRequest { Page = new PageRequest { PageSize = 500 } },
         ["exchange.projects.v1.Projects/RollOverFiscalYear"] = _ => new RollOverFiscalYearRequest { FiscalYear = 2008 },
 
-        ["exchange.missions.v1.Missions/PlanActivity"] = t => TieUps.PartnerInvitation(t.ProjectId, t.Marker),
+        ["exchange.missions.v1.Missions/PlanActivity"] = t => Marked.PartnerInvitation(t.ProjectId, t.Marker),
         ["exchange.missions.v1.Missions/GetActivity"] = t => new GetActivityRequest { ActivityId = t.ActivityId },
         ["exchange.missions.v1.Missions/ListActivities"] = t => new ListActivitiesRequest { ProjectId = t.ProjectId, Page = new PageRequest { PageSize = 500 } },
         ["exchange.missions.v1.Missions/UpdateActivity"] = t => new UpdateActivityRequest
@@ -61,9 +61,9 @@ public static class MatrixRequests
         ["exchange.missions.v1.Missions/CompleteActivity"] = t => new CompleteActivityRequest { ActivityId = t.ActivityId },
         ["exchange.missions.v1.Missions/CancelActivity"] = t => new CancelActivityRequest { ActivityId = t.ActivityId, Reason = "visa problems" },
         ["exchange.missions.v1.Missions/ReopenActivity"] = t => new ReopenActivityRequest { ActivityId = t.ActivityId, Reason = "a meeting was missing" },
-        ["exchange.missions.v1.Missions/AddRosterEntry"] = t => new AddRosterEntryRequest { ActivityId = t.ActivityId, Person = TieUps.Delegate("Anna Schmidt", t.Marker) },
+        ["exchange.missions.v1.Missions/AddRosterEntry"] = t => new AddRosterEntryRequest { ActivityId = t.ActivityId, Person = Marked.Delegate("Anna Schmidt", t.Marker) },
         ["exchange.missions.v1.Missions/RemoveRosterEntry"] = t => new RemoveRosterEntryRequest { ActivityId = t.ActivityId, EntryId = t.RosterEntryId },
-        ["exchange.missions.v1.Missions/RegisterDelegate"] = t => new RegisterDelegateRequest { ActivityId = t.ActivityId, Person = TieUps.Delegate("Lena Vogel", t.Marker) },
+        ["exchange.missions.v1.Missions/RegisterDelegate"] = t => new RegisterDelegateRequest { ActivityId = t.ActivityId, Person = Marked.Delegate("Lena Vogel", t.Marker) },
         ["exchange.missions.v1.Missions/RecordMeeting"] = t => new RecordMeetingRequest
         {
             ActivityId = t.ActivityId, Date = InOctober2007, Topic = "Sensors", Result = MeetingResult.InformationExchange,

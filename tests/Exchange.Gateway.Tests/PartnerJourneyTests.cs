@@ -23,7 +23,7 @@ public sealed class PartnerJourneyTests(Platform platform)
         var foreign = await TieUp.ForeignAsync(platform);
 
         var (exitCode, stdout, stderr) = await NodeScripts.RunAsync("gateway-partner.js",
-            new Dictionary<string, string> { ["EXCHANGE_API_KEY"] = platform.KeyOf(Platform.JenaPartner) },
+            new Dictionary<string, string> { ["EXCHANGE_API_KEY"] = platform.KeyOf(TieUps.JenaPartner) },
             $"127.0.0.1:{platform.Gateway.RpcAddress.Port}", tieUp.Project.Id, tieUp.Invitation.Id, foreign.Id);
         Assert.True(exitCode == 0, $"gateway-partner.js exited with {exitCode}\n{stdout}\n{stderr}");
         foreach (var step in new[] { "list_own_projects", "read_own_project_not_foreign", "register_delegate", "record_achievement", "refused_without_valid_key" })
@@ -40,7 +40,7 @@ public sealed class PartnerJourneyTests(Platform platform)
     {
         var tieUp = await TieUp.StartAsync(platform);
         var foreign = await TieUp.ForeignAsync(platform);
-        var key = platform.KeyOf(Platform.JenaPartner);
+        var key = platform.KeyOf(TieUps.JenaPartner);
         using var json = platform.Json();
 
         var listed = await json.Post("/exchange.projects.v1.Projects/ListProjects", """{"page":{"pageSize":500}}""", key);
@@ -79,7 +79,7 @@ public sealed class PartnerJourneyTests(Platform platform)
         foreach (var argument in new[]
         {
             "-s", "-S", "-X", "POST", $"{platform.Gateway.HttpAddress}exchange.projects.v1.Projects/GetProject",
-            "-H", "content-type: application/json", "-H", $"x-api-key: {platform.KeyOf(Platform.JenaPartner)}",
+            "-H", "content-type: application/json", "-H", $"x-api-key: {platform.KeyOf(TieUps.JenaPartner)}",
             "-d", $$"""{"projectId":"{{tieUp.Project.Id}}"}""",
         }) start.ArgumentList.Add(argument);
 

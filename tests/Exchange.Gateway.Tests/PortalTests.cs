@@ -20,7 +20,7 @@ public sealed class PortalTests : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_root, "index.html"), "<!doctype html><title>portal</title>");
         await File.WriteAllTextAsync(Path.Combine(_root, "assets", "index-1a2b.js"), "console.log('portal')");
         // Nothing listens at the services' addresses: a call the gateway lets through answers UNAVAILABLE.
-        var nowhere = new Uri($"http://127.0.0.1:{GatewayHost.FreePort()}");
+        var nowhere = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         _gateway = await GatewayHost.StartAsync(
             [("projects", nowhere, null), ("surveys", nowhere, null)],
             new Dictionary<string, string?> { ["Gateway:Portal:Root"] = _root });

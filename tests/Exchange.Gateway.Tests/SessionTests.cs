@@ -24,10 +24,10 @@ public sealed class SessionTests(Platform platform)
     {
         ["coordinator"] = Platform.Coordinator,
         ["admin"] = Platform.Admin,
-        ["Hamamatsu's body"] = Platform.HamamatsuBody,
-        ["Suwa's body"] = Platform.SuwaBody,
-        ["Jena partner"] = Platform.JenaPartner,
-        ["Dalian partner"] = Platform.DalianPartner,
+        ["Hamamatsu's body"] = TieUps.HamamatsuBody,
+        ["Suwa's body"] = TieUps.SuwaBody,
+        ["Jena partner"] = TieUps.JenaPartner,
+        ["Dalian partner"] = TieUps.DalianPartner,
     };
 
     public static TheoryData<string> Callers() => [.. ByName.Keys];

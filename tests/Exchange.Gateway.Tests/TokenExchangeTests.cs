@@ -54,7 +54,7 @@ public sealed class TokenExchangeTests(Platform platform)
     public async Task A_service_reached_without_the_gateway_refuses_calls_that_lack_its_token()
     {
         var tieUp = await TieUp.StartAsync(platform);
-        var key = platform.KeyOf(Platform.HamamatsuBody);
+        var key = platform.KeyOf(TieUps.HamamatsuBody);
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var otherIssuer = new TokenIssuer(new ECDsaSecurityKey(otherKey), ExchangeIdentityOptions.DefaultIssuer, ExchangeIdentityOptions.DefaultAudience);
         var selfMade = otherIssuer.Issue(TestTokens.Principal(Role.ImplementationBody, TieUps.Hamamatsu));
@@ -76,7 +76,7 @@ public sealed class TokenExchangeTests(Platform platform)
             Assert.Equal(reason, refused.Status.Detail);
         }
 
-        using var throughGateway = platform.Rpc(Platform.HamamatsuBody);
+        using var throughGateway = platform.Rpc(TieUps.HamamatsuBody);
         Assert.Equal(tieUp.Project.Id, (await throughGateway.Call<GetProjectRequest, Project>(TieUp.ProjectsService, "GetProject", get)).Id);
     }
 }

@@ -5,6 +5,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Projects.V1;
 using Microsoft.EntityFrameworkCore;
 using static Exchange.Lifecycle.Tests.Infrastructure.Samples;
+using static Exchange.Testing.TieUps;
 
 namespace Exchange.Lifecycle.Tests;
 

@@ -4,6 +4,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Projects.V1;
 using Exchange.Rpc;
 using static Exchange.Lifecycle.Tests.Infrastructure.Samples;
+using static Exchange.Testing.TieUps;
 
 namespace Exchange.Lifecycle.Tests;
 
@@ -24,14 +25,14 @@ public sealed class LifecycleAccessTests
         foreach (var caller in new[] { HamamatsuBody, JenaPartner, Caller.Coordinator, Caller.Admin })
             Assert.Equal(LifecycleStage.Active, (await projects.Lifecycle(hamamatsu.Id, caller)).Stage);
         await Refusals.Refused(StatusCode.NotFound, $"project {hamamatsu.Id} not found", () => projects.Lifecycle(hamamatsu.Id, SuwaBody));
-        await Refusals.Refused(StatusCode.NotFound, $"project {hamamatsu.Id} not found", () => projects.Lifecycle(hamamatsu.Id, Caller.Partner(Dalian)));
+        await Refusals.Refused(StatusCode.NotFound, $"project {hamamatsu.Id} not found", () => projects.Lifecycle(hamamatsu.Id, DalianPartner));
         await Refusals.Refused(StatusCode.Unauthenticated, "", () => projects.Lifecycle(hamamatsu.Id, Caller.Anonymous));
         await Refusals.Refused(StatusCode.InvalidArgument, "project_id", () => projects.Lifecycle("not-a-project"));
 
         Assert.Equal([hamamatsu.Id], (await projects.Lifecycles(new ListLifecyclesRequest(), HamamatsuBody)).Lifecycles.Select(l => l.ProjectId));
         Assert.Equal([hamamatsu.Id], (await projects.Lifecycles(new ListLifecyclesRequest(), JenaPartner)).Lifecycles.Select(l => l.ProjectId));
         Assert.Equal([suwa.Id], (await projects.Lifecycles(new ListLifecyclesRequest(), SuwaBody)).Lifecycles.Select(l => l.ProjectId));
-        Assert.Equal([suwa.Id], (await projects.Lifecycles(new ListLifecyclesRequest(), Caller.Partner(Dalian))).Lifecycles.Select(l => l.ProjectId));
+        Assert.Equal([suwa.Id], (await projects.Lifecycles(new ListLifecyclesRequest(), DalianPartner)).Lifecycles.Select(l => l.ProjectId));
         Assert.Empty((await projects.Lifecycles(new ListLifecyclesRequest(), Caller.Partner("busan-city"))).Lifecycles);
 
         // Coordinators: everything, filtered and paged; the list leaves the history to GetLifecycle.

@@ -7,6 +7,7 @@ using Exchange.Projects.V1;
 using Exchange.Rpc;
 using Microsoft.EntityFrameworkCore;
 using static Exchange.Lifecycle.Tests.Infrastructure.Samples;
+using static Exchange.Testing.TieUps;
 
 namespace Exchange.Lifecycle.Tests;
 

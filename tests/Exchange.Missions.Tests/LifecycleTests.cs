@@ -9,8 +9,8 @@ namespace Exchange.Missions.Tests;
 [Collection(MissionsCollection.Name)]
 public sealed class LifecycleTests(MissionsFixture fixture)
 {
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
-    private static readonly Caller Jena = Caller.Partner(Samples.Jena);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
+    private static readonly Caller Jena = TieUps.JenaPartner;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -149,7 +149,7 @@ public sealed class LifecycleTests(MissionsFixture fixture)
         var deployment = fixture.On(provider);
         var client = deployment.Client;
         var missions = deployment.Missions;
-        var project = await deployment.ActiveProject(Samples.HamamatsuJena(), 2007, 2008);
+        var project = await deployment.ActiveProject(TieUps.HamamatsuJena(), 2007, 2008);
 
         var reversed = Samples.Activity(project.Id, SupportTool.OverseasMission, new DateOnly(2007, 9, 10));
         reversed.EndDate = Samples.Date(new DateOnly(2007, 9, 1));
@@ -184,12 +184,12 @@ public sealed class LifecycleTests(MissionsFixture fixture)
         var deployment = fixture.On(provider);
         var client = deployment.Client;
         var missions = deployment.Missions;
-        var adoptedOnly = await deployment.Projects.Register(Samples.HamamatsuJena(), Hamamatsu);
+        var adoptedOnly = await deployment.Projects.Register(TieUps.HamamatsuJena(), Hamamatsu);
         adoptedOnly = await deployment.Projects.Adopt(adoptedOnly.Id, 2007);
         await missions.Refused(StatusCode.FailedPrecondition, "project-active-in-fiscal-year: project",
             () => client.Plan(Samples.Activity(adoptedOnly.Id, SupportTool.WorkshopInJapan, new DateOnly(2007, 7, 2)), Hamamatsu));
 
-        var suwa = await deployment.ActiveProject(Samples.SuwaDalian());
+        var suwa = await deployment.ActiveProject(TieUps.SuwaDalian());
         var someoneElses = Samples.Activity(suwa.Id, SupportTool.OverseasMission, new DateOnly(2007, 7, 2));
         await missions.Refused(StatusCode.NotFound, "project-access", () => client.Plan(someoneElses, Hamamatsu));
         await missions.Refused(StatusCode.NotFound, "project-access", () => client.Plan(someoneElses, Jena));
@@ -199,12 +199,12 @@ public sealed class LifecycleTests(MissionsFixture fixture)
         await missions.Refused(StatusCode.PermissionDenied, "project-change",
             () => client.Plan(Samples.Activity(own.Id, SupportTool.OverseasMission, new DateOnly(2007, 7, 2)), Jena));
 
-        var suwasMission = await client.Plan(someoneElses, Caller.Body(Samples.Suwa));
+        var suwasMission = await client.Plan(someoneElses, TieUps.SuwaBody);
         await missions.Refused(StatusCode.NotFound, "activity", () => client.Confirm(suwasMission.Id, Hamamatsu));
         await missions.Refused(StatusCode.NotFound, "activity", () => client.Get(suwasMission.Id, Jena));
         await missions.Refused(StatusCode.NotFound, "project-access", () => client.List(new ListActivitiesRequest { ProjectId = suwa.Id }, Jena));
         // Planning again with the same request id answers with the activity planned the first time.
-        Assert.Equal(suwasMission.Id, (await client.Plan(someoneElses, Caller.Body(Samples.Suwa))).Id);
+        Assert.Equal(suwasMission.Id, (await client.Plan(someoneElses, TieUps.SuwaBody)).Id);
     }
 
     private static Guid ActivityIdOf(object @event) => @event switch

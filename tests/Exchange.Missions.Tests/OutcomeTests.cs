@@ -10,8 +10,8 @@ namespace Exchange.Missions.Tests;
 [Collection(MissionsCollection.Name)]
 public sealed class OutcomeTests(MissionsFixture fixture)
 {
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
-    private static readonly Caller Jena = Caller.Partner(Samples.Jena);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
+    private static readonly Caller Jena = TieUps.JenaPartner;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -37,7 +37,7 @@ public sealed class OutcomeTests(MissionsFixture fixture)
         var future = outcome.Clone();
         future.AchievedOn = Samples.Date(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
         await missions.Refused(StatusCode.FailedPrecondition, "outcome-date", () => client.ReportOutcome(future, Hamamatsu));
-        await missions.Refused(StatusCode.NotFound, "activity", () => client.ReportOutcome(outcome, Caller.Partner(Samples.Dalian)));
+        await missions.Refused(StatusCode.NotFound, "activity", () => client.ReportOutcome(outcome, TieUps.DalianPartner));
 
         mission = await client.ReportOutcome(outcome, Hamamatsu);
         var again = await client.ReportOutcome(outcome, Hamamatsu);
@@ -51,9 +51,9 @@ public sealed class OutcomeTests(MissionsFixture fixture)
 
         var recorded = await Eventually.Poll(() => deployment.Projects.Get(project.Id, Hamamatsu), p => p.Achievements.Count == 2);
         var jointVenture = recorded.Achievements.Single(a => a.Kind == AchievementKind.JointVenture);
-        Assert.Equal((mission.Id, AchievementTiming.DuringSupport, Samples.Hamamatsu), (jointVenture.ActivityId, jointVenture.Timing, jointVenture.RecordedBy));
+        Assert.Equal((mission.Id, AchievementTiming.DuringSupport, TieUps.Hamamatsu), (jointVenture.ActivityId, jointVenture.Timing, jointVenture.RecordedBy));
         Assert.Equal($"{Guid.Parse(mission.Id):N}/jv-1", jointVenture.Id);
-        Assert.Equal(Samples.Jena, recorded.Achievements.Single(a => a.Kind == AchievementKind.AgreementOrMou).RecordedBy);
+        Assert.Equal(TieUps.Jena, recorded.Achievements.Single(a => a.Kind == AchievementKind.AgreementOrMou).RecordedBy);
 
         var events = await fixture.Events.WaitFor(project.Id, e => e.OfType<ActivityOutcomeReported>().Count() == 2);
         Assert.Equal(["JointVenture", "AgreementOrMou"], events.OfType<ActivityOutcomeReported>().Select(o => o.Kind));

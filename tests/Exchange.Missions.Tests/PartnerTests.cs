@@ -10,9 +10,9 @@ namespace Exchange.Missions.Tests;
 [Collection(MissionsCollection.Name)]
 public sealed class PartnerTests(MissionsFixture fixture)
 {
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
-    private static readonly Caller Jena = Caller.Partner(Samples.Jena);
-    private static readonly Caller Dalian = Caller.Partner(Samples.Dalian);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
+    private static readonly Caller Jena = TieUps.JenaPartner;
+    private static readonly Caller Dalian = TieUps.DalianPartner;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -23,14 +23,14 @@ public sealed class PartnerTests(MissionsFixture fixture)
         var client = deployment.Client;
         var missions = deployment.Missions;
         var project = await deployment.ActiveProject();
-        await deployment.ActiveProject(Samples.SuwaDalian());
+        await deployment.ActiveProject(TieUps.SuwaDalian());
         var invitation = await client.Plan(Samples.Activity(project.Id, SupportTool.PartnerInvitation, new DateOnly(2007, 10, 15)), Hamamatsu);
 
         // Without an organisation, the delegate is one of the partner's own people.
         var own = new PersonInput { Name = "Petra Lange", Role = "project manager", Country = "DE", Funding = Funding.Programme };
         invitation = await client.RegisterDelegate(invitation.Id, own, Jena);
         var petra = Assert.Single(invitation.Roster);
-        Assert.Equal((Samples.Jena, true, Samples.Jena), (petra.Organisation.Id, petra.Delegate, petra.RegisteredBy));
+        Assert.Equal((TieUps.Jena, true, TieUps.Jena), (petra.Organisation.Id, petra.Delegate, petra.RegisteredBy));
 
         // Delegates of a company of the region count against that company's three funded places.
         for (var i = 1; i <= 3; i++)
@@ -54,9 +54,9 @@ public sealed class PartnerTests(MissionsFixture fixture)
         Assert.Contains(invitation.Id, (await client.List(everything, Jena)).Activities.Select(a => a.Id));
         Assert.DoesNotContain(project.Id, (await client.List(everything, Dalian)).Activities.Select(a => a.ProjectId));
         var organisations = new ListOrganisationsRequest { Page = new Common.V1.PageRequest { PageSize = 500 } };
-        Assert.Contains(Samples.Jena, (await client.Organisations(organisations, Jena)).Organisations.Select(o => o.Id));
-        Assert.DoesNotContain(Samples.Jena, (await client.Organisations(organisations, Dalian)).Organisations.Select(o => o.Id));
-        Assert.Contains(Samples.Jena, (await client.Organisations(organisations, Caller.Coordinator)).Organisations.Select(o => o.Id));
+        Assert.Contains(TieUps.Jena, (await client.Organisations(organisations, Jena)).Organisations.Select(o => o.Id));
+        Assert.DoesNotContain(TieUps.Jena, (await client.Organisations(organisations, Dalian)).Organisations.Select(o => o.Id));
+        Assert.Contains(TieUps.Jena, (await client.Organisations(organisations, Caller.Coordinator)).Organisations.Select(o => o.Id));
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class PartnerTests(MissionsFixture fixture)
         var client = deployment.Client;
         var missions = deployment.Missions;
         var project = await deployment.ActiveProject();
-        await deployment.ActiveProject(Samples.SuwaDalian());
+        await deployment.ActiveProject(TieUps.SuwaDalian());
         var mission = await client.Plan(Samples.Activity(project.Id, SupportTool.OverseasMission, new DateOnly(2007, 9, 10)), Hamamatsu);
         var meeting = new RecordMeetingRequest
         {
@@ -91,7 +91,7 @@ public sealed class PartnerTests(MissionsFixture fixture)
         mission = await client.Confirm(mission.Id, Hamamatsu);
         mission = await client.RecordMeeting(meeting, Hamamatsu);
         var recorded = Assert.Single(mission.Meetings);
-        Assert.Equal(("de-jena-optronik-gmbh", MeetingResult.FollowUpAgreed, Samples.Hamamatsu), (recorded.Counterpart.Id, recorded.Result, recorded.RecordedBy));
+        Assert.Equal(("de-jena-optronik-gmbh", MeetingResult.FollowUpAgreed, TieUps.Hamamatsu), (recorded.Counterpart.Id, recorded.Result, recorded.RecordedBy));
 
         await missions.Refused(StatusCode.NotFound, "activity", () => client.ConfirmAttendance(mission.Id, recorded.Id, Dalian));
         await missions.Refused(StatusCode.PermissionDenied, "attendance-confirmation", () => client.ConfirmAttendance(mission.Id, recorded.Id, Hamamatsu));
@@ -103,7 +103,7 @@ public sealed class PartnerTests(MissionsFixture fixture)
         var again = await client.ConfirmAttendance(mission.Id, recorded.Id, Jena);
         Assert.Equal(mission.Version, again.Version);
         var confirmation = Assert.Single(again.Meetings.Single().Confirmations);
-        Assert.Equal(Samples.Jena, confirmation.OrganisationId);
+        Assert.Equal(TieUps.Jena, confirmation.OrganisationId);
 
         var events = await fixture.Events.WaitFor(project.Id, e => e.OfType<ActivityCompleted>().Any());
         var published = Assert.Single(events.OfType<MeetingRecorded>());

@@ -18,8 +18,8 @@ namespace Exchange.Missions.Tests;
 [Collection(MissionsCollection.Name)]
 public sealed class ProjectsOutageTests(MissionsFixture fixture)
 {
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
-    private static readonly Caller Jena = Caller.Partner(Samples.Jena);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
+    private static readonly Caller Jena = TieUps.JenaPartner;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -32,7 +32,7 @@ public sealed class ProjectsOutageTests(MissionsFixture fixture)
         // Active in FY2007, continued into FY2008 whose work has not started yet.
         var project = await deployment.ActiveProject();
         project = await deployment.Projects.Continue(project.Id, 2008);
-        var suwa = await deployment.ActiveProject(Samples.SuwaDalian());
+        var suwa = await deployment.ActiveProject(TieUps.SuwaDalian());
 
         var (mission, checkedBy) = await client.PlanAndTell(Samples.Activity(project.Id, SupportTool.OverseasMission, new DateOnly(2007, 6, 4)), Hamamatsu);
         Assert.Equal("projects-service", checkedBy);

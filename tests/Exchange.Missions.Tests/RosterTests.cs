@@ -9,7 +9,7 @@ namespace Exchange.Missions.Tests;
 [Collection(MissionsCollection.Name)]
 public sealed class RosterTests(MissionsFixture fixture)
 {
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

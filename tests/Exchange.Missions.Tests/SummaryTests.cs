@@ -14,8 +14,8 @@ namespace Exchange.Missions.Tests;
 public sealed class SummaryTests(MissionsFixture fixture)
 {
     private const int Year = 2016;
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
-    private static readonly Caller Suwa = Caller.Body(Samples.Suwa);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
+    private static readonly Caller Suwa = TieUps.SuwaBody;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -24,8 +24,8 @@ public sealed class SummaryTests(MissionsFixture fixture)
     {
         var deployment = fixture.On(provider);
         var client = deployment.Client;
-        var project = await deployment.ActiveProject(Samples.HamamatsuJena(Year, Year + 2), Year);
-        var other = await deployment.ActiveProject(Samples.SuwaDalian(Year, Year + 2), Year);
+        var project = await deployment.ActiveProject(TieUps.HamamatsuJena(Year, Year + 2), Year);
+        var other = await deployment.ActiveProject(TieUps.SuwaDalian(Year, Year + 2), Year);
 
         // Dispatching specialist research: one expert.
         await Done(client, project.Id, SupportTool.SurveyWithBusinessTrip, new DateOnly(Year, 5, 9), funded: 1, atOwnExpense: 0);
@@ -64,7 +64,7 @@ public sealed class SummaryTests(MissionsFixture fixture)
         Assert.Equal((3, 11), (summary.InvitationsToJapan.Times, summary.InvitationsToJapan.Persons));
         Assert.Equal([(MeetingResult.Contract, 1), (MeetingResult.Negotiation, 1), (MeetingResult.FollowUpAgreed, 2), (MeetingResult.InformationExchange, 1)],
             summary.MeetingsByResult.Select(m => (m.Result, m.Count)));
-        Assert.Equal(summary, await client.ProjectSummary(project.Id, Year, Caller.Partner(Samples.Jena)));
+        Assert.Equal(summary, await client.ProjectSummary(project.Id, Year, TieUps.JenaPartner));
         Assert.Empty((await client.ProjectSummary(project.Id, Year + 5, Hamamatsu)).BySupportTool);
 
         var programme = await client.ProgrammeSummary(Year, Caller.Coordinator);

@@ -20,16 +20,13 @@ public sealed class AuthorizationMatrixTests(ProjectsFixture fixture)
     private const StatusCode Denied = StatusCode.PermissionDenied;
     private const StatusCode NoToken = StatusCode.Unauthenticated;
 
-    private const string Suwa = "suwa-city";
-    private const string Dalian = "dalian-city";
-
     // The columns of the policy: who calls.
     private static readonly (string Name, Caller Caller)[] Callers =
     [
-        ("its implementation body", Caller.Body(Samples.Hamamatsu)),
-        ("another project's implementation body", Caller.Body(Suwa)),
-        ("its overseas partner", Caller.Partner(Samples.Jena)),
-        ("another project's overseas partner", Caller.Partner(Dalian)),
+        ("its implementation body", TieUps.HamamatsuBody),
+        ("another project's implementation body", TieUps.SuwaBody),
+        ("its overseas partner", TieUps.JenaPartner),
+        ("another project's overseas partner", TieUps.DalianPartner),
         ("a coordinator", Caller.Coordinator),
         ("an admin", Caller.Admin),
         ("a caller without a token", Caller.Anonymous),
@@ -148,20 +145,20 @@ public sealed class AuthorizationMatrixTests(ProjectsFixture fixture)
         var client = fixture.Client(provider);
         var project = await ProjectStages.Reach(client, Active);
 
-        var partnerChanging = await Refusals.Expect(Denied, () => client.Complete(project.Id, Caller.Partner(Samples.Jena)));
+        var partnerChanging = await Refusals.Expect(Denied, () => client.Complete(project.Id, TieUps.JenaPartner));
         Assert.StartsWith("project-change:", partnerChanging.Status.Detail);
-        var bodyContinuing = await Refusals.Expect(Denied, () => client.Continue(new ContinueProjectRequest { ProjectId = project.Id, FiscalYear = 2008 }, Caller.Body(Samples.Hamamatsu)));
+        var bodyContinuing = await Refusals.Expect(Denied, () => client.Continue(new ContinueProjectRequest { ProjectId = project.Id, FiscalYear = 2008 }, TieUps.HamamatsuBody));
         Assert.StartsWith("project-adoption:", bodyContinuing.Status.Detail);
-        var bodyConfiguring = await Refusals.Expect(Denied, () => client.SetRules(new AdoptionRules { Programme = Programme.RegionalIndustryTieUp, FiscalYear = 2090 }, Caller.Body(Samples.Hamamatsu)));
+        var bodyConfiguring = await Refusals.Expect(Denied, () => client.SetRules(new AdoptionRules { Programme = Programme.RegionalIndustryTieUp, FiscalYear = 2090 }, TieUps.HamamatsuBody));
         Assert.StartsWith("rule-configuration:", bodyConfiguring.Status.Detail);
         // An overseas partner cannot register, even naming itself as the domestic body.
         var ownRegistration = Samples.HamamatsuJena();
-        ownRegistration.DomesticBody.Id = Samples.Jena;
-        var partnerRegistering = await Refusals.Expect(Denied, () => client.Register(ownRegistration, Caller.Partner(Samples.Jena)));
+        ownRegistration.DomesticBody.Id = TieUps.Jena;
+        var partnerRegistering = await Refusals.Expect(Denied, () => client.Register(ownRegistration, TieUps.JenaPartner));
         Assert.StartsWith("project-access:", partnerRegistering.Status.Detail);
         // NOT_FOUND reads the same whether the project exists or not.
-        var hidden = await Refusals.Expect(Hidden, () => client.Get(project.Id, Caller.Body(Suwa)));
-        var missing = await Refusals.Expect(Hidden, () => client.Get(Guid.Empty.ToString(), Caller.Body(Suwa)));
+        var hidden = await Refusals.Expect(Hidden, () => client.Get(project.Id, TieUps.SuwaBody));
+        var missing = await Refusals.Expect(Hidden, () => client.Get(Guid.Empty.ToString(), TieUps.SuwaBody));
         Assert.Equal(hidden.Status.Detail.Replace(project.Id, "<id>"), missing.Status.Detail.Replace(Guid.Empty.ToString(), "<id>"));
     }
 
@@ -171,12 +168,12 @@ public sealed class AuthorizationMatrixTests(ProjectsFixture fixture)
     public async Task Listing_shows_a_caller_exactly_the_projects_it_may_read(DatabaseProvider provider)
     {
         var client = fixture.Client(provider);
-        var hamamatsuJena = await client.Register(Samples.HamamatsuJena(), Caller.Body(Samples.Hamamatsu));
+        var hamamatsuJena = await client.Register(Samples.HamamatsuJena(), TieUps.HamamatsuBody);
         var suwaDalian = Samples.HamamatsuJena();
         suwaDalian.Title = "Suwa - Dalian metal processing exchange";
-        suwaDalian.DomesticBody = new Organisation { Id = Suwa, Name = "Suwa City", Country = "JP" };
-        suwaDalian.OverseasBodies[0] = new Organisation { Id = Dalian, Name = "Dalian Municipal Government", Country = "CN" };
-        var other = await client.Register(suwaDalian, Caller.Body(Suwa));
+        suwaDalian.DomesticBody = new Organisation { Id = TieUps.Suwa, Name = "Suwa City", Country = "JP" };
+        suwaDalian.OverseasBodies[0] = new Organisation { Id = TieUps.Dalian, Name = "Dalian Municipal Government", Country = "CN" };
+        var other = await client.Register(suwaDalian, TieUps.SuwaBody);
 
         var everything = await ListAll(client, Caller.Coordinator);
         Assert.Contains(hamamatsuJena.Id, everything.Select(p => p.Id));
@@ -184,7 +181,7 @@ public sealed class AuthorizationMatrixTests(ProjectsFixture fixture)
         Assert.Equal(everything.Select(p => p.Id), (await ListAll(client, Caller.Admin)).Select(p => p.Id));
 
         // The organisation of an overseas partner calling as a domestic body is the domestic body of neither project.
-        var callers = Callers.Select(c => c.Caller).Where(c => c.Role is not null).Append(Caller.Body(Samples.Jena));
+        var callers = Callers.Select(c => c.Caller).Where(c => c.Role is not null).Append(Caller.Body(TieUps.Jena));
         foreach (var caller in callers)
         {
             var listed = await ListAll(client, caller);
@@ -197,9 +194,9 @@ public sealed class AuthorizationMatrixTests(ProjectsFixture fixture)
             }
         }
 
-        Assert.Contains(hamamatsuJena.Id, (await ListAll(client, Caller.Partner(Samples.Jena))).Select(p => p.Id));
-        Assert.DoesNotContain(other.Id, (await ListAll(client, Caller.Body(Samples.Hamamatsu))).Select(p => p.Id));
-        var dalians = (await ListAll(client, Caller.Partner(Dalian))).Select(p => p.Id).ToList();
+        Assert.Contains(hamamatsuJena.Id, (await ListAll(client, TieUps.JenaPartner)).Select(p => p.Id));
+        Assert.DoesNotContain(other.Id, (await ListAll(client, TieUps.HamamatsuBody)).Select(p => p.Id));
+        var dalians = (await ListAll(client, TieUps.DalianPartner)).Select(p => p.Id).ToList();
         Assert.Contains(other.Id, dalians);
         Assert.DoesNotContain(hamamatsuJena.Id, dalians);
     }

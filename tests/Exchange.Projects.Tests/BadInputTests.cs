@@ -21,7 +21,7 @@ namespace Exchange.Projects.Tests;
 public sealed class BadInputTests(ProjectsFixture fixture)
 {
     private static readonly Caller Coordinator = Caller.Coordinator;
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -271,7 +271,7 @@ public sealed class BadInputTests(ProjectsFixture fixture)
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.TryAddWithoutValidation("authorization", TestTokens.AuthorizationFor(Role.ImplementationBody, Samples.Hamamatsu));
+            request.Headers.TryAddWithoutValidation("authorization", TestTokens.AuthorizationFor(Role.ImplementationBody, TieUps.Hamamatsu));
             using var response = await http.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -22,7 +22,7 @@ namespace Exchange.Projects.Tests;
 public sealed class IdempotencyTests(ProjectsFixture fixture)
 {
     private static readonly Caller Coordinator = Caller.Coordinator;
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
 
     // Long enough for a duplicate to travel outbox -> broker -> observer on a busy machine.
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1);
@@ -45,8 +45,8 @@ public sealed class IdempotencyTests(ProjectsFixture fixture)
 
         // Request ids belong to the organisation that registers: Suwa's "same" id is another registration.
         var suwas = Samples.HamamatsuJena(requestId: request.RequestId);
-        suwas.DomesticBody = new Organisation { Id = "suwa-city", Name = "Suwa City", Country = "JP" };
-        Assert.NotEqual(first.Id, (await client.Register(suwas, Caller.Body("suwa-city"))).Id);
+        suwas.DomesticBody = new Organisation { Id = TieUps.Suwa, Name = "Suwa City", Country = "JP" };
+        Assert.NotEqual(first.Id, (await client.Register(suwas, TieUps.SuwaBody)).Id);
 
         // The project's events arrive in order: once the withdrawal is seen, a second registration would have been too.
         await client.Withdraw(first.Id, Hamamatsu);
@@ -86,7 +86,7 @@ public sealed class IdempotencyTests(ProjectsFixture fixture)
         var outbox = await host.OutboxCount();
         var resent = achievement.Clone();
         resent.Description = "Joint venture (resent by the partner)";
-        var second = await client.RecordAchievement(resent, Caller.Partner(Samples.Jena));
+        var second = await client.RecordAchievement(resent, TieUps.JenaPartner);
 
         Assert.Equal(first, second);
         Assert.Equal(project.Version + 1, second.Version);
@@ -237,7 +237,7 @@ public sealed class IdempotencyTests(ProjectsFixture fixture)
 
     private static ActivityOutcomeReported Outcome(Guid projectId, string achievementId) => new(
         projectId, achievementId, "AgreementOrMou", new DateTime(2008, 2, 20, 0, 0, 0, DateTimeKind.Utc),
-        "MoU between the Hamamatsu optics cluster and OptoNet Jena", "mission-2008-jena", Samples.Hamamatsu, DateTimeOffset.UtcNow);
+        "MoU between the Hamamatsu optics cluster and OptoNet Jena", "mission-2008-jena", TieUps.Hamamatsu, DateTimeOffset.UtcNow);
 
     private static async Task WaitUntilHandled(ProjectsHost host, Guid messageId)
     {

@@ -9,7 +9,7 @@ namespace Exchange.Projects.Tests;
 [Collection(ProjectsCollection.Name)]
 public sealed class LifecycleTests(ProjectsFixture fixture)
 {
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -44,7 +44,7 @@ public sealed class LifecycleTests(ProjectsFixture fixture)
         {
             ProjectId = project.Id, AchievementId = "jv-1", Kind = AchievementKind.JointVenture,
             Date = new Date { Year = 2008, Month = 11, Day = 20 }, Description = "Joint venture for lens coating",
-        }, Caller.Partner(Samples.Jena));
+        }, TieUps.JenaPartner);
         project = await client.Complete(project.Id, Hamamatsu);
         Assert.Equal(ProjectStatus.Completed, project.Status);
         project = await client.StartFollowUp(project.Id, ExchangeStatus.Continuing, Hamamatsu);

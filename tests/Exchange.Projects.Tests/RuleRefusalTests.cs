@@ -15,7 +15,7 @@ namespace Exchange.Projects.Tests;
 public sealed class RuleRefusalTests(ProjectsFixture fixture)
 {
     private static readonly Caller Coordinator = Caller.Coordinator;
-    private static readonly Caller Hamamatsu = Caller.Body(Samples.Hamamatsu);
+    private static readonly Caller Hamamatsu = TieUps.HamamatsuBody;
 
     /// <summary>One step of the lifecycle: the statuses it is allowed from, and where it leads.</summary>
     public sealed record Step(string Name, ProjectStatus[] AllowedFrom, ProjectStatus Leads, Func<ProjectsClient, V1.Project, Task<V1.Project>> Take)

@@ -23,7 +23,7 @@ public sealed class StatisticsTests(ProjectsFixture fixture, DemoHosts demo) : I
         var client = fixture.Client(provider);
         var before = await client.Statistics(Programme.Unspecified, Coordinator);
 
-        var proposal = await client.Register(Samples.HamamatsuJena(), Caller.Body(Samples.Hamamatsu));
+        var proposal = await client.Register(Samples.HamamatsuJena(), TieUps.HamamatsuBody);
         Assert.Equal(before.ProjectCount, (await client.Statistics(Programme.Unspecified, Coordinator)).ProjectCount);
 
         await client.Adopt(proposal.Id, 2007, Coordinator);
@@ -118,8 +118,8 @@ public sealed class StatisticsTests(ProjectsFixture fixture, DemoHosts demo) : I
         string Id(string title) => projects.Single(p => p.Title.StartsWith(title, StringComparison.Ordinal)).Id;
 
         // Hamamatsu - Jena (supported FY2007-FY2008): a trade fair, then its first joint venture, both during support.
-        await Record(client, Id("Hamamatsu - Jena"), "fair-1", AchievementKind.TradeFair, new DateOnly(2007, 10, 1), Caller.Body(Samples.Hamamatsu));
-        await Record(client, Id("Hamamatsu - Jena"), "jv-1", AchievementKind.JointVenture, new DateOnly(2008, 6, 1), Caller.Partner(Samples.Jena));
+        await Record(client, Id("Hamamatsu - Jena"), "fair-1", AchievementKind.TradeFair, new DateOnly(2007, 10, 1), TieUps.HamamatsuBody);
+        await Record(client, Id("Hamamatsu - Jena"), "jv-1", AchievementKind.JointVenture, new DateOnly(2008, 6, 1), TieUps.JenaPartner);
         // Suwa - Switzerland: an agreement after support ended (FY2008 ended on 2009-03-31).
         await Record(client, Id("Suwa - Switzerland"), "mou-1", AchievementKind.AgreementOrMou, new DateOnly(2010, 5, 20), Coordinator);
         // Suwa - Dalian (Region-to-Region, FY2004-FY2006): exports after support; not a tie-up project.

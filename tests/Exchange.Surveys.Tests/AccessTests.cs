@@ -19,8 +19,8 @@ public sealed class AccessTests(SurveysFixture fixture)
     public async Task Only_coordinators_run_rounds_and_analyses()
     {
         var deployment = fixture.On(DatabaseProvider.Sqlite);
-        var body = Caller.Body("hamamatsu-city");
-        var partner = Caller.Partner("jena-city");
+        var body = TieUps.HamamatsuBody;
+        var partner = TieUps.JenaPartner;
         foreach (var caller in new[] { body, partner })
         {
             await deployment.Surveys.Refused(StatusCode.PermissionDenied, "survey-coordination: only programme coordinators open survey rounds", () => deployment.Client.CreateRound(new CreateSurveyRoundRequest
@@ -58,7 +58,7 @@ public sealed class AccessTests(SurveysFixture fixture)
             SuccessFactors("sufficiently", "during", ["none"], Scale("sp-long-term", 1), Options("exchange-status", "ceased")));
         var request = new GetSuccessPointScoresRequest { Selection = SurveysClient.Rounds(created.Round.Id), ProjectId = hamamatsu.Id };
 
-        foreach (var caller in new[] { Caller.Body("hamamatsu-city"), Caller.Partner("jena-city") })
+        foreach (var caller in new[] { TieUps.HamamatsuBody, TieUps.JenaPartner })
         {
             var own = await deployment.Client.SuccessPoints(request, caller);
             var project = Assert.Single(own.Projects);
@@ -69,7 +69,7 @@ public sealed class AccessTests(SurveysFixture fixture)
         }
         var other = await Assert.ThrowsAsync<RpcException>(() => deployment.Client.SuccessPoints(request, Caller.Body("higashiosaka-city")));
         Assert.Equal(StatusCode.NotFound, other.StatusCode);
-        var all = await Assert.ThrowsAsync<RpcException>(() => deployment.Client.SuccessPoints(new GetSuccessPointScoresRequest { Selection = request.Selection }, Caller.Body("hamamatsu-city")));
+        var all = await Assert.ThrowsAsync<RpcException>(() => deployment.Client.SuccessPoints(new GetSuccessPointScoresRequest { Selection = request.Selection }, TieUps.HamamatsuBody));
         Assert.Equal(StatusCode.PermissionDenied, all.StatusCode);
     }
 

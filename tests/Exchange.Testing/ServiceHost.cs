@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Exchange.Identity.Testing;
 using Exchange.Messaging.Persistence;
 using MassTransit;
@@ -49,8 +47,8 @@ public sealed class ServiceHost : IAsyncDisposable
     public static async Task<ServiceHost> StartAsync(string service, Func<string[], WebApplication> build, DatabaseProvider provider, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var rpcPort = FreePort();
-        var httpPort = FreePort();
+        var rpcPort = Loopback.FreePort();
+        var httpPort = Loopback.FreePort();
         var settings = new Dictionary<string, string?>(TestTokens.Settings)
         {
             ["Endpoints:RpcPort"] = rpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -137,12 +135,5 @@ public sealed class ServiceHost : IAsyncDisposable
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(_sqliteFile);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -49,7 +49,7 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>A project adopted for FY2007 (and continued into the other years), active, known to Claims' read model.</summary>
     public async Task<Project> ActiveProject(RegisterProjectRequest? registration = null, params int[] continuedInto)
     {
-        registration ??= Samples.HamamatsuJena();
+        registration ??= TieUps.HamamatsuJena();
         var project = await Projects.Register(registration, Caller.Body(registration.DomesticBody.Id));
         await Projects.Adopt(project.Id, 2007);
         project = await Projects.Activate(project.Id);

@@ -4,22 +4,12 @@ using Exchange.Claims.V1;
 using Exchange.Common.V1;
 using Exchange.Contracts.Missions;
 using Exchange.Missions.V1;
-using Exchange.Projects.V1;
 
 namespace Exchange.Claims.Tests.Infrastructure;
 
-/// <summary>Projects, activities, people and claim lines modelled on the programme's real cases.</summary>
+/// <summary>Activities, funded people, budgets, contracts and claim lines for the tie-ups of <see cref="TieUps"/>.</summary>
 public static class Samples
 {
-    public const string Hamamatsu = "hamamatsu-city";
-    public const string Jena = "jena-city";
-    public const string Suwa = "suwa-city";
-    public const string Dalian = "dalian-city";
-
-    public static readonly Caller HamamatsuBody = Caller.Body(Hamamatsu);
-    public static readonly Caller JenaPartner = Caller.Partner(Jena);
-    public static readonly Caller SuwaBody = Caller.Body(Suwa);
-
     /// <summary>Funded people of Jena companies, as Missions reports them.</summary>
     public static readonly FundedParticipant AnnaWeber = new("Anna Weber", "optical engineer", "DE", "de-carl-zeiss-jena", "Carl Zeiss Jena", "DE");
     public static readonly FundedParticipant JonasKeller = new("Jonas Keller", "sales manager", "DE", "de-carl-zeiss-jena", "Carl Zeiss Jena", "DE");
@@ -28,16 +18,6 @@ public static class Samples
     public static readonly FundedParticipant LiWei = new("Li Wei", "expert", "CN", "cn-dalian-machinery", "Dalian Machinery", "CN");
 
     public static string Key(FundedParticipant person) => $"{person.OrganisationId}/{person.Name.ToLowerInvariant()}";
-
-    /// <summary>Hamamatsu - Jena, optical appliances, Regional Industry Tie-up, planned FY2007-FY2009.</summary>
-    public static RegisterProjectRequest HamamatsuJena() =>
-        Registration("Hamamatsu - Jena optical appliances tie-up", "Hamamatsu city", "Shizuoka", Hamamatsu, "Hamamatsu City",
-            "Jena", "DE", WorldArea.Europe, Jena, "Jena economic development", "Optical appliances");
-
-    /// <summary>Suwa - Dalian, metal processing, a project the Hamamatsu and Jena callers take no part in.</summary>
-    public static RegisterProjectRequest SuwaDalian() =>
-        Registration("Suwa - Dalian metal processing tie-up", "Suwa city", "Nagano", Suwa, "Suwa City",
-            "Dalian", "CN", WorldArea.Asia, Dalian, "Dalian investment promotion bureau", "Metal processing");
 
     /// <summary>What Missions publishes when an activity of <paramref name="days"/> days from <paramref name="start"/> is completed.</summary>
     public static ActivityCompleted Completed(string projectId, Exchange.Missions.V1.SupportTool tool, DateOnly start, int days, params FundedParticipant[] funded) => new(
@@ -88,25 +68,4 @@ public static class Samples
         CommissionFee = Yen(commission),
         TravelBudget = Yen(travel),
     };
-
-    private static RegisterProjectRequest Registration(string title, string region, string prefecture, string body, string bodyName,
-        string overseasRegion, string country, WorldArea area, string overseasBody, string overseasBodyName, string theme)
-    {
-        var request = new RegisterProjectRequest
-        {
-            RequestId = Guid.NewGuid().ToString("N"),
-            Programme = Programme.RegionalIndustryTieUp,
-            Title = title,
-            DomesticRegion = new DomesticRegion { Name = region, Prefecture = prefecture, Bureau = RegionalBureau.Chubu },
-            OverseasRegions = { new OverseasRegion { Name = overseasRegion, Country = country, WorldArea = area } },
-            Sector = Sector.MetalMechanical,
-            Theme = theme,
-            DomesticBody = new Projects.V1.Organisation { Id = body, Name = bodyName, Country = "JP" },
-            OverseasBodies = { new Projects.V1.Organisation { Id = overseasBody, Name = overseasBodyName, Country = country } },
-            PlannedPeriod = new FiscalYearRange { FirstYear = 2007, LastYear = 2009 },
-        };
-        for (var i = 1; i <= 5; i++) request.Members.Add(new Member { ActorType = ActorType.RegionalCompany, OrganisationName = $"{region} SME {i}", Sme = true });
-        request.Members.Add(new Member { ActorType = ActorType.University, OrganisationName = $"{prefecture} university" });
-        return request;
-    }
 }

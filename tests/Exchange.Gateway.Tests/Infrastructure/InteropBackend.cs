@@ -37,7 +37,7 @@ public sealed class InteropBackend : IAsyncDisposable
 
     public static async Task<InteropBackend> StartAsync()
     {
-        var port = GatewayHost.FreePort();
+        var port = Loopback.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));

@@ -23,11 +23,11 @@ public sealed record MatrixTarget(TieUp TieUp, string RosterEntryId, string Meet
     public static async Task<MatrixTarget> StartAsync(Platform platform)
     {
         var tieUp = await TieUp.StartAsync(platform);
-        using var body = platform.Rpc(Platform.HamamatsuBody);
+        using var body = platform.Rpc(TieUps.HamamatsuBody);
         var activity = await body.Call<AddRosterEntryRequest, Activity>(TieUp.MissionsService, "AddRosterEntry", new AddRosterEntryRequest
         {
             ActivityId = tieUp.Invitation.Id,
-            Person = TieUps.Delegate($"Klaus Richter {tieUp.Marker}", tieUp.Marker),
+            Person = Marked.Delegate($"Klaus Richter {tieUp.Marker}", tieUp.Marker),
         });
         activity = await body.Call<RecordMeetingRequest, Activity>(TieUp.MissionsService, "RecordMeeting", new RecordMeetingRequest
         {

@@ -16,10 +16,6 @@ public sealed class Platform : IAsyncLifetime
 {
     public static readonly Caller Coordinator = Caller.Coordinator;
     public static readonly Caller Admin = new(Role.Admin, "platform-operations");
-    public static readonly Caller HamamatsuBody = Caller.Body(TieUps.Hamamatsu);
-    public static readonly Caller SuwaBody = Caller.Body(TieUps.Suwa);
-    public static readonly Caller JenaPartner = Caller.Partner(TieUps.Jena);
-    public static readonly Caller DalianPartner = Caller.Partner(TieUps.Dalian);
 
     /// <summary>The edge gateway's limits.</summary>
     public static readonly TimeSpan EdgeUnaryTimeout = TimeSpan.FromSeconds(2);
@@ -43,7 +39,7 @@ public sealed class Platform : IAsyncLifetime
     public GatewayHost Edge { get; private set; } = null!;
 
     /// <summary>Where the edge gateway believes the claims service is: a port nothing listens on.</summary>
-    public Uri DeadClaims { get; } = new($"http://127.0.0.1:{GatewayHost.FreePort()}");
+    public Uri DeadClaims { get; } = new($"http://127.0.0.1:{Loopback.FreePort()}");
 
     public string KeyOf(Caller caller) => _keys[caller];
 
@@ -86,7 +82,7 @@ public sealed class Platform : IAsyncLifetime
             ("projects", Projects.RpcAddress, Projects.HttpAddress),
             ("missions", Missions.RpcAddress, Missions.HttpAddress),
         ]);
-        foreach (var caller in new[] { Coordinator, Admin, HamamatsuBody, SuwaBody, JenaPartner, DalianPartner })
+        foreach (var caller in new[] { Coordinator, Admin, TieUps.HamamatsuBody, TieUps.SuwaBody, TieUps.JenaPartner, TieUps.DalianPartner })
             _keys[caller] = await Gateway.CreateKey(caller.OrganisationId, caller.Role!.Value);
 
         Backend = await InteropBackend.StartAsync();

@@ -14,19 +14,19 @@ public sealed record TieUp(Project Project, Activity Invitation, string Marker)
     public static async Task<TieUp> StartAsync(Platform platform)
     {
         var marker = Guid.NewGuid().ToString("N")[..12];
-        using var body = platform.Rpc(Platform.HamamatsuBody);
+        using var body = platform.Rpc(TieUps.HamamatsuBody);
         using var coordinator = platform.Rpc(Platform.Coordinator);
-        var project = await body.Call<RegisterProjectRequest, Project>(ProjectsService, "RegisterProject", TieUps.HamamatsuJena(marker));
+        var project = await body.Call<RegisterProjectRequest, Project>(ProjectsService, "RegisterProject", Marked.HamamatsuJena(marker));
         await coordinator.Call<AdoptProjectRequest, Project>(ProjectsService, "AdoptProject", new AdoptProjectRequest { ProjectId = project.Id, FiscalYear = 2007 });
         project = await body.Call<ActivateProjectRequest, Project>(ProjectsService, "ActivateProject", new ActivateProjectRequest { ProjectId = project.Id });
-        var invitation = await body.Call<PlanActivityRequest, Activity>(MissionsService, "PlanActivity", TieUps.PartnerInvitation(project.Id, marker));
+        var invitation = await body.Call<PlanActivityRequest, Activity>(MissionsService, "PlanActivity", Marked.PartnerInvitation(project.Id, marker));
         return new TieUp(project, invitation, marker);
     }
 
     /// <summary>A Suwa - Dalian project, registered by Suwa: foreign to the Hamamatsu and Jena callers.</summary>
     public static async Task<Project> ForeignAsync(Platform platform)
     {
-        using var suwa = platform.Rpc(Platform.SuwaBody);
-        return await suwa.Call<RegisterProjectRequest, Project>(ProjectsService, "RegisterProject", TieUps.SuwaDalian(Guid.NewGuid().ToString("N")[..12]));
+        using var suwa = platform.Rpc(TieUps.SuwaBody);
+        return await suwa.Call<RegisterProjectRequest, Project>(ProjectsService, "RegisterProject", Marked.SuwaDalian(Guid.NewGuid().ToString("N")[..12]));
     }
 }

@@ -7,27 +7,10 @@ using Exchange.Projects.V1;
 
 namespace Exchange.Lifecycle.Tests.Infrastructure;
 
-/// <summary>Projects, activities and claim lines modelled on the programme's real cases.</summary>
+/// <summary>Activities, budgets, contracts and claim lines for the tie-ups of <see cref="TieUps"/>.</summary>
 public static class Samples
 {
-    public const string Hamamatsu = "hamamatsu-city";
-    public const string Jena = "jena-city";
-    public const string Suwa = "suwa-city";
-    public const string Dalian = "dalian-city";
-
-    public static readonly Caller HamamatsuBody = Caller.Body(Hamamatsu);
-    public static readonly Caller JenaPartner = Caller.Partner(Jena);
-    public static readonly Caller SuwaBody = Caller.Body(Suwa);
-
     public static readonly FundedParticipant AnnaWeber = new("Anna Weber", "optical engineer", "DE", "de-carl-zeiss-jena", "Carl Zeiss Jena", "DE");
-
-    /// <summary>Hamamatsu - Jena, optical appliances, planned FY2007-FY2009.</summary>
-    public static RegisterProjectRequest HamamatsuJena() =>
-        Registration("Hamamatsu - Jena optical appliances tie-up", "Hamamatsu city", "Shizuoka", Hamamatsu, "Hamamatsu City", "Jena", "DE", WorldArea.Europe, Jena, "Jena economic development");
-
-    /// <summary>Suwa - Dalian, metal processing, planned FY2007-FY2009.</summary>
-    public static RegisterProjectRequest SuwaDalian() =>
-        Registration("Suwa - Dalian metal processing tie-up", "Suwa city", "Nagano", Suwa, "Suwa City", "Dalian", "CN", WorldArea.Asia, Dalian, "Dalian investment promotion bureau");
 
     public static readonly OverseasRegion Duesseldorf = new() { Name = "Duesseldorf", Country = "DE", WorldArea = WorldArea.Europe };
 
@@ -73,25 +56,4 @@ public static class Samples
         CommissionFee = Yen(1_200_000),
         TravelBudget = Yen(300_000),
     };
-
-    private static RegisterProjectRequest Registration(string title, string region, string prefecture, string body, string bodyName,
-        string overseasRegion, string country, WorldArea area, string overseasBody, string overseasBodyName)
-    {
-        var request = new RegisterProjectRequest
-        {
-            RequestId = Guid.NewGuid().ToString("N"),
-            Programme = Programme.RegionalIndustryTieUp,
-            Title = title,
-            DomesticRegion = new DomesticRegion { Name = region, Prefecture = prefecture, Bureau = RegionalBureau.Chubu },
-            OverseasRegions = { new OverseasRegion { Name = overseasRegion, Country = country, WorldArea = area } },
-            Sector = Sector.MetalMechanical,
-            Theme = "Optical appliances",
-            DomesticBody = new Organisation { Id = body, Name = bodyName, Country = "JP" },
-            OverseasBodies = { new Organisation { Id = overseasBody, Name = overseasBodyName, Country = country } },
-            PlannedPeriod = new FiscalYearRange { FirstYear = 2007, LastYear = 2009 },
-        };
-        for (var i = 1; i <= 5; i++) request.Members.Add(new Member { ActorType = ActorType.RegionalCompany, OrganisationName = $"{region} SME {i}", Sme = true });
-        request.Members.Add(new Member { ActorType = ActorType.University, OrganisationName = $"{prefecture} university" });
-        return request;
-    }
 }

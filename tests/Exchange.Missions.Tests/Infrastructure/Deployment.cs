@@ -39,7 +39,7 @@ public sealed class Deployment : IAsyncDisposable
     /// </summary>
     public async Task<Project> ActiveProject(RegisterProjectRequest? registration = null, params int[] years)
     {
-        registration ??= Samples.HamamatsuJena();
+        registration ??= TieUps.HamamatsuJena();
         if (years.Length == 0) years = [2007];
         var project = await Projects.Register(registration, Caller.Body(registration.DomesticBody.Id));
         project = await Projects.Adopt(project.Id, years[0]);

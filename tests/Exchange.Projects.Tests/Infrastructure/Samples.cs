@@ -3,11 +3,12 @@ using Exchange.Projects.V1;
 
 namespace Exchange.Projects.Tests.Infrastructure;
 
-/// <summary>Registrations modelled on the programme's real projects.</summary>
+/// <summary>
+/// Registrations modelled on the programme's real projects, as the Projects rules judge them: the
+/// tie-ups' organisations of <see cref="TieUps"/>, with as many members of each kind as a test needs.
+/// </summary>
 public static class Samples
 {
-    public const string Hamamatsu = "hamamatsu-city";
-    public const string Jena = "jena-city";
     public const string Dresden = "dresden-city";
     public const string Shimane = "shimane-pref";
     public const string Texas = "texas-partners";
@@ -24,8 +25,8 @@ public static class Samples
             OverseasRegions = { new OverseasRegion { Name = "Jena", Country = "DE", WorldArea = WorldArea.Europe } },
             Sector = Sector.MetalMechanical,
             Theme = "Optical appliances",
-            DomesticBody = new Organisation { Id = Hamamatsu, Name = "Hamamatsu City", Country = "JP" },
-            OverseasBodies = { new Organisation { Id = Jena, Name = "Jena economic development", Country = "DE" } },
+            DomesticBody = new Organisation { Id = TieUps.Hamamatsu, Name = "Hamamatsu City", Country = "JP" },
+            OverseasBodies = { new Organisation { Id = TieUps.Jena, Name = "Jena economic development", Country = "DE" } },
             PlannedPeriod = new FiscalYearRange { FirstYear = 2007, LastYear = 2009 },
         };
         for (var i = 1; i <= smes; i++) request.Members.Add(new Member { ActorType = ActorType.RegionalCompany, OrganisationName = $"Hamamatsu optics SME {i}", Sme = true });

@@ -4,18 +4,22 @@ using Exchange.Surveys.V1;
 
 namespace Exchange.Surveys.Tests.Infrastructure;
 
-/// <summary>Projects modelled on the programme's real cases, and answers to the shipped questionnaires.</summary>
+/// <summary>
+/// Projects modelled on the programme's real cases, spread over sectors, bureaus and world areas for
+/// the analytics to tell apart (their own registrations, not those of <see cref="TieUps"/>), and answers
+/// to the shipped questionnaires.
+/// </summary>
 public static class Samples
 {
     /// <summary>Hamamatsu - Jena, optical appliances: metal and mechanical processing, Chubu, Germany.</summary>
     public static RegisterProjectRequest HamamatsuJena() =>
         Registration("Hamamatsu - Jena optical appliances", "Hamamatsu city", "Shizuoka", RegionalBureau.Chubu, Sector.MetalMechanical,
-            "hamamatsu-city", [("Jena", "DE", WorldArea.Europe)], "jena-city");
+            TieUps.Hamamatsu, [("Jena", "DE", WorldArea.Europe)], TieUps.Jena);
 
     /// <summary>East Osaka - Dalian, precision machining: metal and mechanical processing, Kinki, China.</summary>
     public static RegisterProjectRequest EastOsakaDalian() =>
         Registration("East Osaka - Dalian precision machining", "Higashiosaka city", "Osaka", RegionalBureau.Kinki, Sector.MetalMechanical,
-            "higashiosaka-city", [("Dalian", "CN", WorldArea.Asia)], "dalian-city");
+            "higashiosaka-city", [("Dalian", "CN", WorldArea.Asia)], TieUps.Dalian);
 
     /// <summary>Fukuoka - Shanghai and Silicon Valley, embedded software: IT, Kyushu, China and the USA.</summary>
     public static RegisterProjectRequest FukuokaSoftware() =>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Exchange.Gateway.Tests.Infrastructure;
+namespace Exchange.Gateway.Testing;
 
 /// <summary>Keeps every log line of a host, formatted, with its category and scopes: what an operator would read.</summary>
 public sealed class CapturedLogs : ILoggerProvider
@@ -47,9 +47,4 @@ public sealed class CapturedLogs : ILoggerProvider
             public void Dispose() => scopes.Remove(state);
         }
     }
-}
-
-public sealed record LogLine(string Category, LogLevel Level, string Message, string Scopes, string Exception)
-{
-    public string Everything => $"{Category} {Level} {Message} {Scopes} {Exception}";
 }

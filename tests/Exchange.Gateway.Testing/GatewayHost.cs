@@ -1,15 +1,14 @@
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using Exchange.Gateway.Keys;
 using Exchange.Gateway.V1;
-using Exchange.Identity;
-using Role = Exchange.Identity.Role;
 using Exchange.Identity.Testing;
+using Exchange.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Role = Exchange.Identity.Role;
 
-namespace Exchange.Gateway.Tests.Infrastructure;
+namespace Exchange.Gateway.Testing;
 
 /// <summary>
 /// The gateway as it runs in production (its own host builder), in the test process on free
@@ -42,6 +41,10 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public string KeyStoreConnectionString => $"Data Source={_keyStoreFile}";
 
+    /// <summary>Starts a gateway routing to services the test started (name to host), both of their ports.</summary>
+    public static Task<GatewayHost> StartAsync(IEnumerable<(string Name, ServiceHost Service)> services) =>
+        StartAsync(services.Select(s => (s.Name, s.Service.RpcAddress, (Uri?)s.Service.HttpAddress)));
+
     /// <summary>
     /// Starts a gateway routing to <paramref name="services"/> (name to h2c address and HTTP
     /// address), with <paramref name="extra"/> settings on top, and <paramref name="configure"/>
@@ -52,17 +55,17 @@ public sealed class GatewayHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? extra = null,
         Action<WebApplicationBuilder>? configure = null)
     {
-        var rpcPort = FreePort();
-        var httpPort = FreePort();
+        var rpcPort = Loopback.FreePort();
+        var httpPort = Loopback.FreePort();
         var keyStore = Path.Combine(Path.GetTempPath(), $"exchange-gateway-{Guid.NewGuid():N}.db");
         var settings = new Dictionary<string, string?>
         {
-            ["Endpoints:RpcPort"] = rpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Endpoints:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Endpoints:RpcPort"] = rpcPort.ToString(CultureInfo.InvariantCulture),
+            ["Endpoints:HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
             ["Identity:PrivateKeyPem"] = TestTokens.PrivateKeyPem,
             ["ConnectionStrings:gateway"] = $"Data Source={keyStore}",
             ["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq,
-            // Generous unless a test says otherwise: the matrix sends hundreds of calls per key.
+            // Generous unless a test says otherwise: a test may send hundreds of calls per key.
             ["Gateway:RateLimit:PermitsPerSecond"] = "100000",
             ["Gateway:RateLimit:BurstLimit"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -86,7 +89,7 @@ public sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(app, keyStore, rpcPort, httpPort, logs);
     }
 
-    /// <summary>A new key for the organisation in the role, made as an operator would on the command line.</summary>
+    /// <summary>A new key for the organisation in the role, made as an operator would on the gateway's command line.</summary>
     public async Task<string> CreateKey(string organisationId, Role role, int expiresInDays = 0)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -112,12 +115,5 @@ public sealed class GatewayHost : IAsyncDisposable
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_keyStoreFile);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
