@@ -22,7 +22,9 @@ public static class Extensions
         var queuePrefix = builder.Configuration["Messaging:QueuePrefix"] ?? "projects";
         services.AddExchangeMessaging(builder.Configuration, queuePrefix, bus =>
         {
-            bus.AddConsumer<ActivityOutcomeConsumer>();
+            // Outcomes one at a time too: many of one project at once (after an outage of this service)
+            // would collide on its row and its event stream, and some would run out of retries.
+            bus.AddConsumer<ActivityOutcomeConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
             // The lifecycle's facts, one at a time per kind: two facts of one project at once would only collide on its row and retry.
             bus.AddConsumer<ClaimsClosingStartedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
             bus.AddConsumer<ClaimsClosedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);

@@ -235,6 +235,28 @@ public sealed class IdempotencyTests(ProjectsFixture fixture)
         Assert.Equal(outbox + 2, await host.OutboxCount()); // ProjectAdopted and the state snapshot, once
     }
 
+    /// <summary>
+    /// Many outcomes of one project arrive together (Projects was down while Missions reported
+    /// them): handled side by side they would all change the same project row and the same event
+    /// stream, and conflicts beyond the retries would send some to the error queue. Each becomes an
+    /// achievement.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Twenty_outcomes_of_one_project_arriving_together_all_become_achievements(DatabaseProvider provider)
+    {
+        var client = fixture.Client(provider);
+        var project = await ProjectStages.Reach(client, Active);
+        var ids = Enumerable.Range(0, 20).Select(i => $"export-order-{i}").ToList();
+
+        await Task.WhenAll(ids.Select(id => fixture.Events.Bus.Publish(Outcome(Guid.Parse(project.Id), id))));
+
+        var recorded = await Eventually.Poll(() => client.Get(project.Id, Coordinator), p => p.Achievements.Count == ids.Count);
+        Assert.Equal(ids.Order(), recorded.Achievements.Select(a => a.Id).Order());
+        Assert.Equal(project.Version + ids.Count, recorded.Version);
+    }
+
     private static ActivityOutcomeReported Outcome(Guid projectId, string achievementId) => new(
         projectId, achievementId, "AgreementOrMou", new DateTime(2008, 2, 20, 0, 0, 0, DateTimeKind.Utc),
         "MoU between the Hamamatsu optics cluster and OptoNet Jena", "mission-2008-jena", TieUps.Hamamatsu, DateTimeOffset.UtcNow);
