@@ -47,7 +47,9 @@ public static class Extensions
             o.ExceptionStatus = InfrastructureFailures.ToStatus;
         });
         var forwarding = configuration.GetSection(ForwardingOptions.Section).Get<ForwardingOptions>() ?? new ForwardingOptions();
-        services.AddReverseProxy().LoadFromMemory(ProxyRoutes.Routes(backends), ProxyRoutes.Clusters(backends, forwarding));
+        services.AddReverseProxy()
+            .LoadFromMemory(ProxyRoutes.Routes(backends), ProxyRoutes.Clusters(backends, forwarding))
+            .AddTransforms(context => Http1Upstream.Apply(context, backends));
         services.AddSingleton<IForwarderHttpClientFactory, BackendConnections>();
         return builder;
     }

@@ -43,6 +43,26 @@ public sealed class LimitTests(Platform platform)
         await other.Call<Empty, Empty>(Interop, "EmptyCall", new Empty());
     }
 
+    /// <summary>
+    /// Each leg in the caller's protocol: Connect JSON over HTTP/1.1 goes on over HTTP/1.1 to the
+    /// service's HTTP/1.1 port, gRPC over h2c to its h2c port.
+    /// </summary>
+    [Fact]
+    public async Task Calls_go_on_in_the_protocol_they_came_in()
+    {
+        var key = await platform.Edge.CreateKey(TieUps.Jena, Role.OverseasPartner);
+        var (jsonCall, grpcCall) = ($"json-{Guid.NewGuid():N}", $"grpc-{Guid.NewGuid():N}");
+
+        using var json = new ConnectJson(platform.Edge.HttpAddress);
+        var answer = await json.Post("/exchange.interop.v1.InteropTest/EmptyCall", "{}", key, headers: ("x-correlation-id", jsonCall));
+        using var rpc = new GatewayRpc(platform.Edge.RpcAddress, key);
+        await rpc.Call<Empty, Empty>(Interop, "EmptyCall", new Empty(), new Metadata().Add("x-correlation-id", grpcCall));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(("HTTP/1.1", platform.Backend.HttpAddress.Port), platform.Backend.Arrivals[jsonCall]);
+        Assert.Equal(("HTTP/2", platform.Backend.Address.Port), platform.Backend.Arrivals[grpcCall]);
+    }
+
     [Fact]
     public async Task A_json_caller_over_its_rate_limit_gets_http_429_with_retry_after()
     {

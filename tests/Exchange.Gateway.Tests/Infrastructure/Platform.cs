@@ -87,7 +87,7 @@ public sealed class Platform : IAsyncLifetime
 
         Backend = await InteropBackend.StartAsync();
         Edge = await GatewayHost.StartAsync(
-            [("interop", Backend.Address, null), ("claims", DeadClaims, null)],
+            [("interop", Backend.Address, Backend.HttpAddress), ("claims", DeadClaims, null)],
             new Dictionary<string, string?>
             {
                 ["Gateway:Limits:UnaryTimeout"] = EdgeUnaryTimeout.ToString(),
