@@ -199,7 +199,7 @@ public sealed class DispatcherTests(ITestOutputHelper output)
     private async Task<Stall> StallPublishingAsync(string restartAfter, Func<LedgerHost, Guid, Task> meanwhile)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gate = TcpGate.Shut(TestServers.RabbitMq);
+        await using var gate = TcpGate.Shut(TestServers.RabbitMq, amqpFrames: true);
         gate.Open();
         var serviceName = LedgerHost.NewServiceName();
         try

@@ -19,12 +19,14 @@ public sealed class TcpGate : IAsyncDisposable
     private readonly HashSet<TcpClient> _confirmationsSwallowed = [];
     private TcpListener? _listener;
     private CancellationTokenSource? _stop;
+    private readonly bool _amqpFrames;
     private volatile bool _frozen;
 
-    private TcpGate(Uri target, int port)
+    private TcpGate(Uri target, int port, bool amqpFrames)
     {
         _target = target;
         Port = port;
+        _amqpFrames = amqpFrames;
     }
 
     public int Port { get; }
@@ -32,13 +34,18 @@ public sealed class TcpGate : IAsyncDisposable
     /// <summary>The target URI with the gate's port in place of the broker's.</summary>
     public Uri Address => new UriBuilder(_target) { Port = Port }.Uri;
 
-    public static TcpGate Shut(Uri target)
+    /// <summary>
+    /// A shut gate in front of <paramref name="target"/>. With <paramref name="amqpFrames"/> (a
+    /// RabbitMQ target) the broker's side is carried frame by frame, which
+    /// <see cref="SwallowConfirmations"/> needs; otherwise bytes are carried as they come (any protocol).
+    /// </summary>
+    public static TcpGate Shut(Uri target, bool amqpFrames = false)
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        return new TcpGate(target, port);
+        return new TcpGate(target, port, amqpFrames);
     }
 
     public void Open()
@@ -55,6 +62,7 @@ public sealed class TcpGate : IAsyncDisposable
     /// <summary>The broker's confirmations on the connections open now are dropped from now on.</summary>
     public void SwallowConfirmations()
     {
+        if (!_amqpFrames) throw new InvalidOperationException("confirmations can be swallowed only by a gate shut with amqpFrames: true");
         lock (_connections)
         {
             foreach (var connection in _connections) _confirmationsSwallowed.Add(connection);
@@ -104,7 +112,7 @@ public sealed class TcpGate : IAsyncDisposable
                 _connections.Add(upstream);
             }
             _ = PumpAsync(client, upstream, stop);
-            _ = PumpFramesAsync(upstream, client, stop);
+            _ = _amqpFrames ? PumpFramesAsync(upstream, client, stop) : PumpAsync(upstream, client, stop);
         }
     }
 
