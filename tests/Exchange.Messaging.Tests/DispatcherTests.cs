@@ -93,13 +93,8 @@ public sealed class DispatcherTests(ITestOutputHelper output)
     [Fact]
     public async Task When_the_broker_goes_away_events_are_retried_and_delivered_in_order_once_it_returns()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gate = TcpGate.Shut(TestServers.RabbitMq);
-        gate.Open();
-        var serviceName = LedgerHost.NewServiceName();
-        try
+        await BehindGateAsync(async (host, gate) =>
         {
-            await using var host = await LedgerHost.StartAsync(database, output, DurableCreditConsumer, FastRetries(gate), serviceName: serviceName);
             var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
             await CreateAccountsAsync(host, a, b);
             await WriteCreditsAsync(host, (a, 0), (b, 0));
@@ -118,23 +113,14 @@ public sealed class DispatcherTests(ITestOutputHelper output)
             await Eventually.True(() => Task.FromResult(ConsumedFor(host, a).Count == 4 && ConsumedFor(host, b).Count == 3), "every event consumed");
             Assert.Equal([0, 1, 2, 3], ConsumedFor(host, a).Select(c => ((AccountCredited)c.Message).Index));
             Assert.Equal([0, 1, 2], ConsumedFor(host, b).Select(c => ((AccountCredited)c.Message).Index));
-        }
-        finally
-        {
-            await BrokerQueues.DeleteEndpointAsync(serviceName + "-credit-account");
-        }
+        });
     }
 
     [Fact]
     public async Task A_publish_whose_confirmation_never_comes_fails_after_its_time_limit_and_is_retried()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gate = TcpGate.Shut(TestServers.RabbitMq);
-        gate.Open();
-        var serviceName = LedgerHost.NewServiceName();
-        try
+        await BehindGateAsync(async (host, gate) =>
         {
-            await using var host = await LedgerHost.StartAsync(database, output, DurableCreditConsumer, FastRetries(gate), serviceName: serviceName);
             var account = Guid.NewGuid();
             await CreateAccountsAsync(host, account);
             await WriteCreditsAsync(host, (account, 0));
@@ -153,11 +139,7 @@ public sealed class DispatcherTests(ITestOutputHelper output)
             await Eventually.Get(host.OutboxAsync, rows => rows.All(r => r.DispatchedAt is not null), "every event dispatched after the broker answered again", TimeSpan.FromSeconds(90));
             await Eventually.True(() => Task.FromResult(ConsumedFor(host, account).Count >= 3), "every event consumed");
             Assert.Equal([0, 1, 2], ConsumedFor(host, account).Select(c => ((AccountCredited)c.Message).Index).Distinct());
-        }
-        finally
-        {
-            await BrokerQueues.DeleteEndpointAsync(serviceName + "-credit-account");
-        }
+        });
     }
 
     /// <summary>
@@ -196,17 +178,9 @@ public sealed class DispatcherTests(ITestOutputHelper output)
     /// swallowed and two more events written; <paramref name="meanwhile"/> runs once their publishes
     /// have timed out at least twice, and the outcome is read after it.
     /// </summary>
-    private async Task<Stall> StallPublishingAsync(string restartAfter, Func<LedgerHost, Guid, Task> meanwhile)
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gate = TcpGate.Shut(TestServers.RabbitMq, amqpFrames: true);
-        gate.Open();
-        var serviceName = LedgerHost.NewServiceName();
-        try
+    private Task<Stall> StallPublishingAsync(string restartAfter, Func<LedgerHost, Guid, Task> meanwhile) =>
+        BehindGateAsync(async (host, gate) =>
         {
-            var settings = FastRetries(gate);
-            settings["Messaging:Outbox:StalledPublishRestart"] = restartAfter;
-            await using var host = await LedgerHost.StartAsync(database, output, DurableCreditConsumer, settings, serviceName: serviceName);
             var account = Guid.NewGuid();
             await CreateAccountsAsync(host, account);
             await WriteCreditsAsync(host, (account, 0));
@@ -220,6 +194,32 @@ public sealed class DispatcherTests(ITestOutputHelper output)
             await meanwhile(host, account);
             var undispatched = (await host.OutboxAsync()).Count(r => r.DispatchedAt is null);
             return new Stall(ConsumedFor(host, account), undispatched, host.Services.GetRequiredService<BusRestarter>().Restarts, healthy);
+        }, amqpFrames: true, ("Messaging:Outbox:StalledPublishRestart", restartAfter));
+
+    private Task BehindGateAsync(Func<LedgerHost, TcpGate, Task> test) =>
+        BehindGateAsync(async (host, gate) =>
+        {
+            await test(host, gate);
+            return true;
+        });
+
+    /// <summary>
+    /// <paramref name="test"/> against a ledger host (SQLite, durable credit consumer) whose broker
+    /// connection goes through an open gate, with fast retries and <paramref name="settings"/>; its
+    /// queue is deleted afterwards.
+    /// </summary>
+    private async Task<T> BehindGateAsync<T>(Func<LedgerHost, TcpGate, Task<T>> test, bool amqpFrames = false, params (string Key, string Value)[] settings)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gate = TcpGate.Shut(TestServers.RabbitMq, amqpFrames);
+        gate.Open();
+        var serviceName = LedgerHost.NewServiceName();
+        try
+        {
+            var configuration = FastRetries(gate);
+            foreach (var (key, value) in settings) configuration[key] = value;
+            await using var host = await LedgerHost.StartAsync(database, output, DurableCreditConsumer, configuration, serviceName: serviceName);
+            return await test(host, gate);
         }
         finally
         {
