@@ -61,6 +61,30 @@ public static class MessagingServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers a consumer of <c>Batch&lt;T&gt;</c> (see <see cref="Inbox.IdempotentBatchConsumer{TMessage,TContext}"/>):
+    /// MassTransit hands it up to <paramref name="messageLimit"/> messages at once, whatever is in the
+    /// queue when the first arrives plus what comes within <paramref name="timeLimit"/> (20 ms by
+    /// default), and runs at most <paramref name="concurrencyLimit"/> batches at a time (1 keeps the
+    /// queue's order and keeps batches from colliding on the same rows).
+    /// </summary>
+    public static IConsumerRegistrationConfigurator<TConsumer> AddBatchConsumer<TConsumer>(
+        this IBusRegistrationConfigurator bus,
+        int messageLimit = 100,
+        TimeSpan? timeLimit = null,
+        int concurrencyLimit = 1)
+        where TConsumer : class, IConsumer
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(messageLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrencyLimit, 1);
+        var limit = timeLimit ?? TimeSpan.FromMilliseconds(20);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeLimit));
+        return bus.AddConsumer<TConsumer>((_, consumer) => consumer.Options<BatchOptions>(options => options
+            .SetMessageLimit(messageLimit)
+            .SetTimeLimit(limit)
+            .SetConcurrencyLimit(concurrencyLimit)));
+    }
+
+    /// <summary>
     /// Adds the outbox of <typeparamref name="TContext"/>: <see cref="IEventOutbox"/> for writing events
     /// and the <see cref="OutboxDispatcher{TContext}"/> that publishes them (options under
     /// <c>Messaging:Outbox</c>). Needs <see cref="AddExchangeMessaging"/> and a DbContext that calls

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Exchange.Messaging.Benchmark;
 
-/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--dispatcher-only] [--set Key=Value]...</c>.</summary>
+/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--events-per-transaction K] [--consumer-batch N] [--consumer-concurrency C] [--dispatcher-only] [--load dispatcher|backlog|unpaced|paced]... [--set Key=Value]...</c>.</summary>
 public sealed record BenchmarkOptions(
     int Events,
     IReadOnlyList<string> Providers,
@@ -14,8 +14,14 @@ public sealed record BenchmarkOptions(
     string RabbitMq,
     string? Postgres,
     IReadOnlyDictionary<string, string?> Settings,
-    bool DispatcherOnly = false)
+    bool DispatcherOnly = false,
+    IReadOnlySet<string>? Loads = null,
+    int EventsPerTransaction = 1,
+    int ConsumerBatch = 0)
 {
+    /// <summary>The loads this run measures: all of them unless <c>--load</c> names some.</summary>
+    public bool Measures(string load) => Loads is null || Loads.Contains(load);
+
     public const double TargetEventsPerSecond = 5_000;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -31,6 +37,9 @@ public sealed record BenchmarkOptions(
         var postgres = Environment.GetEnvironmentVariable("EXCHANGE_BENCH_POSTGRES");
         var settings = new Dictionary<string, string?>();
         var dispatcherOnly = false;
+        HashSet<string>? loads = null;
+        var eventsPerTransaction = 1;
+        var consumerBatch = 0;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -47,9 +56,16 @@ public sealed record BenchmarkOptions(
                 case "--paced-rate": pacedRate = Number(); break;
                 case "--paced-events": pacedEvents = Number(); break;
                 case "--consumer-concurrency": consumerConcurrency = Number(); break;
+                case "--events-per-transaction": eventsPerTransaction = Number(); break;
+                case "--consumer-batch": consumerBatch = Number(); break;
                 case "--rabbitmq": rabbitMq = Next(); break;
                 case "--postgres": postgres = Next(); break;
                 case "--dispatcher-only": dispatcherOnly = true; break;
+                case "--load":
+                    var load = Next().ToLowerInvariant();
+                    if (load is not ("dispatcher" or "backlog" or "unpaced" or "paced")) throw new ArgumentException("--load is dispatcher, backlog, unpaced or paced");
+                    (loads ??= []).Add(load);
+                    break;
                 case "--set":
                     var pair = Next().Split('=', 2);
                     settings[pair[0]] = pair.Length > 1 ? pair[1] : "";
@@ -60,9 +76,12 @@ public sealed record BenchmarkOptions(
         if (rabbitMq.Length == 0) throw new ArgumentException("no broker: pass --rabbitmq amqp://... or set EXCHANGE_BENCH_RABBITMQ (run.sh does)");
         if (providers.Contains("postgresql") && string.IsNullOrEmpty(postgres))
             throw new ArgumentException("no PostgreSQL: pass --postgres <connection string> or set EXCHANGE_BENCH_POSTGRES (run.sh does), or --provider sqlite");
+        if (eventsPerTransaction < 1) throw new ArgumentException("--events-per-transaction is at least 1");
+        if (consumerBatch < 0) throw new ArgumentException("--consumer-batch is 0 (one message per inbox transaction) or more");
+        if (consumerConcurrency < 1) throw new ArgumentException("--consumer-concurrency is at least 1");
         if (providers.Any(p => p is not ("sqlite" or "postgresql"))) throw new ArgumentException("--provider is sqlite, postgresql or both");
         // Each writer owns the streams with its remainder, so writers never race for one stream's next sequence.
         streams = Math.Max(writers, streams / writers * writers);
-        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings, dispatcherOnly);
+        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings, dispatcherOnly, loads, eventsPerTransaction, consumerBatch);
     }
 }

@@ -29,7 +29,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
         }
         finally
         {
-            await BrokerCleanup.DeleteEndpointAsync(options.RabbitMq, $"{consumerName}-tally-recorded");
+            await BrokerCleanup.DeleteEndpointsAsync(options.RabbitMq, consumerName);
         }
     }
 
@@ -46,14 +46,18 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
         await using var consumerDb = await BenchmarkDatabase.CreateAsync(provider, options.Postgres, $"bench_consumer_{id}");
         try
         {
-            await using (await TallyService.StartConsumerAsync(consumerName, Settings(consumerDb), recorder, options.ConsumerConcurrency))
+            await using (await TallyService.StartConsumerAsync(consumerName, Settings(consumerDb), recorder, options.ConsumerConcurrency, options.ConsumerBatch))
             {
                 // Started once so that its durable queue exists and keeps what is published.
             }
             await using (var writer = await TallyService.StartWriterAsync(Settings(producerDb)))
             {
                 await writer.SeedAsync(options.Streams);
-                await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, Stopwatch.GetTimestamp())));
+                var writeCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var writeStart = Stopwatch.GetTimestamp();
+                await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, writeStart)));
+                var writeTime = Stopwatch.GetElapsedTime(writeStart);
+                Console.WriteLine($"  writers alone: {events / writeTime.TotalSeconds:N0} events/s, {(Process.GetCurrentProcess().TotalProcessorTime - writeCpu).TotalMilliseconds / events:0.00} CPU ms/event");
             }
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             await using var producer = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
@@ -78,14 +82,14 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
         }
         finally
         {
-            await BrokerCleanup.DeleteEndpointAsync(options.RabbitMq, $"{consumerName}-tally-recorded");
+            await BrokerCleanup.DeleteEndpointsAsync(options.RabbitMq, consumerName);
         }
     }
 
     private async Task<RunFigures> RunAsync(int events, int? pacedRate, bool backlog, string id, string consumerName, LatencyRecorder recorder, BenchmarkDatabase producerDb, BenchmarkDatabase consumerDb)
     {
         {
-            await using var consumer = await TallyService.StartConsumerAsync(consumerName, Settings(consumerDb), recorder, options.ConsumerConcurrency);
+            await using var consumer = await TallyService.StartConsumerAsync(consumerName, Settings(consumerDb), recorder, options.ConsumerConcurrency, options.ConsumerBatch);
             await consumer.SeedAsync(options.Streams);
             if (backlog)
             {
@@ -135,26 +139,38 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
         return settings;
     }
 
-    /// <summary>Writer <paramref name="writer"/> owns the streams s with s % writers == writer.</summary>
+    /// <summary>
+    /// Writer <paramref name="writer"/> owns the streams s with s % writers == writer. Each transaction
+    /// changes the tallies of <see cref="BenchmarkOptions.EventsPerTransaction"/> consecutive events of
+    /// the writer (distinct streams) and adds their events.
+    /// </summary>
     private async Task WriteAsync(TallyService producer, LatencyRecorder recorder, int writer, int events, int? pacedRate, long started)
     {
         await Task.Yield();
-        for (var index = writer; index < events; index += options.Writers)
+        var step = options.Writers;
+        var perTransaction = options.EventsPerTransaction;
+        var indexes = new List<int>(perTransaction);
+        for (var first = writer; first < events; first += step * perTransaction)
         {
+            indexes.Clear();
+            for (var index = first; index < events && indexes.Count < perTransaction; index += step) indexes.Add(index);
             if (pacedRate is { } rate)
             {
-                var due = TimeSpan.FromSeconds((double)index / rate) - Stopwatch.GetElapsedTime(started);
+                var due = TimeSpan.FromSeconds((double)indexes[^1] / rate) - Stopwatch.GetElapsedTime(started);
                 if (due > TimeSpan.Zero) await Task.Delay(due);
             }
-            var stream = index % options.Streams;
             await using var scope = producer.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TallyDb>();
             var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
-            var tally = await db.Tallies.FindAsync(stream) ?? throw new InvalidOperationException($"stream {stream} was not seeded");
-            tally.Total++;
-            await outbox.AddAsync(db, stream.ToString(System.Globalization.CultureInfo.InvariantCulture), new TallyRecorded(stream, index, tally.Total));
+            foreach (var index in indexes)
+            {
+                var stream = index % options.Streams;
+                var tally = await db.Tallies.FindAsync(stream) ?? throw new InvalidOperationException($"stream {stream} was not seeded");
+                tally.Total++;
+                await outbox.AddAsync(db, stream.ToString(System.Globalization.CultureInfo.InvariantCulture), new TallyRecorded(stream, index, tally.Total));
+            }
             await db.SaveChangesAsync();
-            recorder.Committed(index);
+            foreach (var index in indexes) recorder.Committed(index);
         }
     }
 

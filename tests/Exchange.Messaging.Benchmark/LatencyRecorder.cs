@@ -5,10 +5,11 @@ namespace Exchange.Messaging.Benchmark;
 
 /// <summary>
 /// When each event of a run was committed by the producer and first committed by the consumer,
-/// as Stopwatch timestamps indexed by the event's number. As a consume observer it sees each
-/// message after the consumer returned, i.e. after the inbox transaction committed.
+/// as Stopwatch timestamps indexed by the event's number. As a receive observer it is told of each
+/// message once its consumer returned, i.e. after the inbox transaction committed; with a batch
+/// consumer, of each message of a batch after the batch's transaction committed.
 /// </summary>
-public sealed class LatencyRecorder(int events) : IConsumeObserver
+public sealed class LatencyRecorder(int events) : IReceiveObserver
 {
     private readonly long[] _committed = new long[events];
     private readonly long[] _consumed = new long[events];
@@ -24,19 +25,26 @@ public sealed class LatencyRecorder(int events) : IConsumeObserver
 
     public void Committed(int index) => _committed[index] = Stopwatch.GetTimestamp();
 
-    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType) where T : class
     {
-        if (context.Message is TallyRecorded recorded && recorded.Index >= 0 && recorded.Index < events)
-        {
-            Interlocked.Increment(ref _deliveries);
-            if (Interlocked.CompareExchange(ref _consumed[recorded.Index], Stopwatch.GetTimestamp(), 0) == 0) Interlocked.Increment(ref _consumedCount);
-        }
+        if (context.Message is TallyRecorded recorded) Record(recorded, Stopwatch.GetTimestamp());
         return Task.CompletedTask;
     }
 
-    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+    private void Record(TallyRecorded recorded, long now)
+    {
+        if (recorded.Index < 0 || recorded.Index >= events) return;
+        Interlocked.Increment(ref _deliveries);
+        if (Interlocked.CompareExchange(ref _consumed[recorded.Index], now, 0) == 0) Interlocked.Increment(ref _consumedCount);
+    }
 
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task PostReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception) where T : class => Task.CompletedTask;
+
+    public Task ReceiveFault(ReceiveContext context, Exception exception) => Task.CompletedTask;
 
     public RunFigures Figures()
     {

@@ -17,7 +17,9 @@ catch (ArgumentException ex)
 static string F(double value, string format = "N0") => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
 
 Console.WriteLine($"Outbox -> RabbitMQ (confirms, durable queue, persistent messages) -> inbox consumer; {Environment.ProcessorCount} cores");
-Console.WriteLine($"{options.Events} events over {options.Streams} streams by {options.Writers} writers, one event per transaction; consumer concurrency {options.ConsumerConcurrency}");
+var perTransaction = options.EventsPerTransaction == 1 ? "one event per transaction" : $"{options.EventsPerTransaction} events per transaction";
+var consuming = options.ConsumerBatch > 0 ? $"consumer in batches of up to {options.ConsumerBatch}, {options.ConsumerConcurrency} at a time" : $"consumer concurrency {options.ConsumerConcurrency}";
+Console.WriteLine($"{options.Events} events over {options.Streams} streams by {options.Writers} writers, {perTransaction}; {consuming}");
 foreach (var (key, value) in options.Settings) Console.WriteLine($"  {key}={value}");
 var rows = new List<(string Provider, string Load, RunFigures Figures)>();
 foreach (var provider in options.Providers)
@@ -25,14 +27,23 @@ foreach (var provider in options.Providers)
     var run = new BenchmarkRun(options, provider);
     Console.WriteLine($"{provider}: warm-up ...");
     await run.RunAsync(Math.Min(options.DispatcherOnly ? 500 : 2_000, options.Events), pacedRate: null);
-    Console.WriteLine($"{provider}: {options.Events} events committed first, then published with nobody consuming ...");
-    rows.Add((provider, "dispatcher alone", await run.DispatchOnlyAsync(options.Events)));
+    if (options.Measures("dispatcher"))
+    {
+        Console.WriteLine($"{provider}: {options.Events} events committed first, then published with nobody consuming ...");
+        rows.Add((provider, "dispatcher alone", await run.DispatchOnlyAsync(options.Events)));
+    }
     if (options.DispatcherOnly) continue;
-    Console.WriteLine($"{provider}: {options.Events} events committed first, then drained ...");
-    rows.Add((provider, "backlog", await run.RunAsync(options.Events, pacedRate: null, backlog: true)));
-    Console.WriteLine($"{provider}: {options.Events} events as fast as the writers go ...");
-    rows.Add((provider, "unpaced", await run.RunAsync(options.Events, pacedRate: null)));
-    if (options.PacedEvents > 0)
+    if (options.Measures("backlog"))
+    {
+        Console.WriteLine($"{provider}: {options.Events} events committed first, then drained ...");
+        rows.Add((provider, "backlog", await run.RunAsync(options.Events, pacedRate: null, backlog: true)));
+    }
+    if (options.Measures("unpaced"))
+    {
+        Console.WriteLine($"{provider}: {options.Events} events as fast as the writers go ...");
+        rows.Add((provider, "unpaced", await run.RunAsync(options.Events, pacedRate: null)));
+    }
+    if (options.PacedEvents > 0 && options.Measures("paced"))
     {
         Console.WriteLine($"{provider}: {options.PacedEvents} events at {options.PacedRate}/s ...");
         rows.Add((provider, $"{options.PacedRate}/s", await run.RunAsync(options.PacedEvents, options.PacedRate)));

@@ -39,14 +39,19 @@ public sealed class TallyService(IHost host) : IAsyncDisposable
         return new TallyService(host);
     }
 
-    public static async Task<TallyService> StartConsumerAsync(string name, IReadOnlyDictionary<string, string?> settings, LatencyRecorder recorder, int concurrency)
+    /// <summary>
+    /// <paramref name="batch"/> 0: one message per inbox transaction, <paramref name="concurrency"/> at a
+    /// time; otherwise batches of up to that many messages, <paramref name="concurrency"/> batches at a time.
+    /// </summary>
+    public static async Task<TallyService> StartConsumerAsync(string name, IReadOnlyDictionary<string, string?> settings, LatencyRecorder recorder, int concurrency, int batch)
     {
         var builder = Builder(settings);
         builder.Services.AddServiceDatabase<TallyDb>(builder.Configuration, "tally");
         builder.Services.AddExchangeMessaging(builder.Configuration, name, bus =>
         {
-            bus.AddConsumer<TallyRecordedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = concurrency);
-            bus.AddConsumeObserver(_ => recorder);
+            if (batch > 0) bus.AddBatchConsumer<TallyRecordedBatchConsumer>(batch, concurrencyLimit: concurrency);
+            else bus.AddConsumer<TallyRecordedConsumer>().Endpoint(e => e.ConcurrentMessageLimit = concurrency);
+            bus.AddReceiveObserver(_ => recorder);
         });
         return await StartAsync(builder);
     }

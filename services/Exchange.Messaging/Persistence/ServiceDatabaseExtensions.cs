@@ -27,7 +27,9 @@ public static class ServiceDatabaseExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxCommitInterceptor>();
 
-        services.AddDbContext<TContext>((provider, options) =>
+        // Pooled: the options are built once, not per scope, and contexts are reset and reused;
+        // building them per scope cost more CPU than the queries of a typical unit of work.
+        services.AddDbContextPool<TContext>((provider, options) =>
         {
             UseProvider(options, settings);
             options.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>());

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace Exchange.Messaging.Persistence;
 
@@ -6,6 +7,10 @@ namespace Exchange.Messaging.Persistence;
 /// Which database a service uses: <c>Database:Provider</c> is Sqlite (default) or PostgreSQL; the
 /// connection string is <c>ConnectionStrings:&lt;service&gt;</c>, which SQLite may leave out to get
 /// <c>Data Source=&lt;Database:DataFolder, default "data"&gt;/&lt;service&gt;.db</c>.
+/// On PostgreSQL, statements a connection runs again and again are prepared on the server
+/// (<c>Max Auto Prepare</c>, <see cref="AutoPreparedStatements"/> unless the connection string says
+/// otherwise): a service runs the same few statements all day, and parsing and planning them anew
+/// each time was most of the server's work per transaction.
 /// </summary>
 public sealed record ServiceDatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
@@ -14,7 +19,10 @@ public sealed record ServiceDatabaseSettings(DatabaseProvider Provider, string C
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
         var provider = ParseProvider(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString(serviceName);
-        if (!string.IsNullOrWhiteSpace(connectionString)) return new(provider, connectionString);
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new(provider, provider == DatabaseProvider.PostgreSql ? WithAutoPrepare(connectionString) : connectionString);
+        }
 
         if (provider == DatabaseProvider.PostgreSql)
         {
@@ -23,6 +31,17 @@ public sealed record ServiceDatabaseSettings(DatabaseProvider Provider, string C
         }
         var folder = configuration["Database:DataFolder"] ?? "data";
         return new(provider, $"Data Source={Path.Combine(folder, serviceName + ".db")}");
+    }
+
+    /// <summary>Statements per PostgreSQL connection kept prepared, when the connection string does not set <c>Max Auto Prepare</c>.</summary>
+    public const int AutoPreparedStatements = 64;
+
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.ContainsKey("Max Auto Prepare")) return connectionString;
+        builder.MaxAutoPrepare = AutoPreparedStatements;
+        return builder.ConnectionString;
     }
 
     private static DatabaseProvider ParseProvider(string? text) =>

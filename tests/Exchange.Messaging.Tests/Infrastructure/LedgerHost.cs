@@ -41,7 +41,8 @@ public sealed class LedgerHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         bool withOutbox = true,
         string? serviceName = null,
-        bool waitForBus = true)
+        bool waitForBus = true,
+        Action<IServiceCollection>? configureServices = null)
     {
         serviceName ??= NewServiceName();
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -63,6 +64,7 @@ public sealed class LedgerHost : IAsyncDisposable
         builder.Services.AddServiceDatabase<LedgerDb>(builder.Configuration, "ledger");
         builder.Services.AddExchangeMessaging(builder.Configuration, serviceName, consumers);
         if (withOutbox) builder.Services.AddEventOutbox<LedgerDb>(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var host = builder.Build();
         await host.StartAsync();
