@@ -1,3 +1,4 @@
+using Npgsql;
 using Exchange.Messaging.Persistence;
 using Microsoft.Extensions.Configuration;
 
@@ -59,9 +60,21 @@ public sealed class SettingsTests
     public void PostgreSQL_is_chosen_by_configuration_and_needs_the_services_connection_string()
     {
         var settings = ServiceDatabaseSettings.From(Config(("Database:Provider", "PostgreSQL"), ("ConnectionStrings:projects", "Host=db;Database=projects")), "projects");
-        Assert.Equal((DatabaseProvider.PostgreSql, "Host=db;Database=projects"), (settings.Provider, settings.ConnectionString));
+        Assert.Equal(DatabaseProvider.PostgreSql, settings.Provider);
+        var connection = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        Assert.Equal(("db", "projects"), (connection.Host, connection.Database));
         var missing = Assert.Throws<InvalidOperationException>(() => ServiceDatabaseSettings.From(Config(("Database:Provider", "postgres")), "projects"));
         Assert.Contains("ConnectionStrings:projects", missing.Message);
         Assert.Throws<InvalidOperationException>(() => ServiceDatabaseSettings.From(Config(("Database:Provider", "oracle")), "projects"));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=projects", 64)]
+    [InlineData("Host=db;Database=projects;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=projects;MaxAutoPrepare=10", 10)]
+    public void PostgreSQL_prepares_repeated_statements_unless_the_connection_string_says_otherwise(string connectionString, int prepared)
+    {
+        var settings = ServiceDatabaseSettings.From(Config(("Database:Provider", "PostgreSQL"), ("ConnectionStrings:projects", connectionString)), "projects");
+        Assert.Equal(prepared, new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare);
     }
 }

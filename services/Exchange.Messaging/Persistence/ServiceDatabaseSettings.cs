@@ -38,9 +38,13 @@ public sealed record ServiceDatabaseSettings(DatabaseProvider Provider, string C
 
     private static string WithAutoPrepare(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.ContainsKey("Max Auto Prepare")) return connectionString;
-        builder.MaxAutoPrepare = AutoPreparedStatements;
+        // Npgsql's own builder says it "contains" every keyword it knows; the plain one lists what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements };
         return builder.ConnectionString;
     }
 
