@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using Exchange.Messaging.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,13 +163,17 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             await using var scope = producer.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TallyDb>();
             var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
+            var streams = indexes.Select(index => index % options.Streams).ToList();
+            var tallies = await db.Tallies.Where(t => streams.Contains(t.Stream)).ToDictionaryAsync(t => t.Stream);
+            var recorded = new List<(string, TallyRecorded)>(indexes.Count);
             foreach (var index in indexes)
             {
                 var stream = index % options.Streams;
-                var tally = await db.Tallies.FindAsync(stream) ?? throw new InvalidOperationException($"stream {stream} was not seeded");
+                var tally = tallies.GetValueOrDefault(stream) ?? throw new InvalidOperationException($"stream {stream} was not seeded");
                 tally.Total++;
-                await outbox.AddAsync(db, stream.ToString(System.Globalization.CultureInfo.InvariantCulture), new TallyRecorded(stream, index, tally.Total));
+                recorded.Add((stream.ToString(System.Globalization.CultureInfo.InvariantCulture), new TallyRecorded(stream, index, tally.Total)));
             }
+            await outbox.AddRangeAsync(db, recorded);
             await db.SaveChangesAsync();
             foreach (var index in indexes) recorder.Committed(index);
         }

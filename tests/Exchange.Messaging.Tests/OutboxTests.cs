@@ -139,6 +139,34 @@ public sealed class OutboxTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Events_added_together_continue_each_streams_numbers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (a, b, c, d) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        ProjectAdopted Adopted(Guid id) => new(id, 2007, DateTimeOffset.UtcNow);
+
+        await using (var db = await OpenAsync(database))
+        {
+            await _outbox.AddRangeAsync(db, [(a.ToString(), Adopted(a)), (a.ToString(), Adopted(a)), (b.ToString(), Adopted(b))]);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await OpenAsync(database))
+        {
+            // c is only added in this unit of work; d is new; a and b continue from what was committed.
+            await _outbox.AddAsync(db, c.ToString(), Adopted(c));
+            var added = await _outbox.AddRangeAsync(db, [(b.ToString(), Adopted(b)), (c.ToString(), Adopted(c)), (a.ToString(), Adopted(a)), (d.ToString(), Adopted(d)), (b.ToString(), Adopted(b))]);
+            Assert.Equal([2L, 2, 3, 1, 3], added.Select(m => m.Sequence));
+            await db.SaveChangesAsync();
+            var rows = await db.Set<OutboxMessage>().ToListAsync();
+            Assert.Equal(9, rows.Count);
+            Assert.All(rows.GroupBy(r => r.StreamKey), stream => Assert.Equal(Enumerable.Range(1, stream.Count()).Select(n => (long)n), stream.Select(r => r.Sequence).Order()));
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Two_units_of_work_cannot_both_commit_the_same_place_in_a_stream(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -7,51 +7,77 @@ namespace Exchange.Messaging.Outbox;
 public sealed class EventOutbox(ICorrelationContext correlation, TimeProvider clock) : IEventOutbox
 {
     public async Task<OutboxMessage> AddAsync<TEvent>(DbContext db, string streamKey, TEvent @event, string? correlationId = null, CancellationToken cancellationToken = default)
+        where TEvent : class =>
+        (await AddRangeAsync(db, [(streamKey, @event)], correlationId, cancellationToken))[0];
+
+    public async Task<IReadOnlyList<OutboxMessage>> AddRangeAsync<TEvent>(DbContext db, IReadOnlyList<(string StreamKey, TEvent Event)> events, string? correlationId = null, CancellationToken cancellationToken = default)
         where TEvent : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentException.ThrowIfNullOrWhiteSpace(streamKey);
-        ArgumentNullException.ThrowIfNull(@event);
-
-        var type = @event.GetType();
-        if (string.IsNullOrEmpty(type.Namespace))
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var (streamKey, @event) in events)
         {
-            throw new ArgumentException($"Event type {type.Name} has no namespace; MassTransit routes messages by namespace and name.", nameof(@event));
+            ArgumentException.ThrowIfNullOrWhiteSpace(streamKey, nameof(events));
+            ArgumentNullException.ThrowIfNull(@event, nameof(events));
+            if (string.IsNullOrEmpty(@event.GetType().Namespace))
+            {
+                throw new ArgumentException($"Event type {@event.GetType().Name} has no namespace; MassTransit routes messages by namespace and name.", nameof(events));
+            }
         }
 
         correlationId ??= correlation.CorrelationId ?? CorrelationHeaders.NewId();
-        var message = new OutboxMessage
+        var headers = OutboxJson.SerializeHeaders(new Dictionary<string, string> { [CorrelationHeaders.Name] = correlationId });
+        var last = await LastSequencesAsync(db, events.Select(e => e.StreamKey).Distinct().ToList(), cancellationToken);
+        var added = new List<OutboxMessage>(events.Count);
+        foreach (var (streamKey, @event) in events)
         {
-            Id = NewMessageId(),
-            StreamKey = streamKey,
-            Sequence = await NextSequenceAsync(db, streamKey, cancellationToken),
-            MessageType = MessageTypeName.Of(type),
-            Body = JsonSerializer.Serialize(@event, type, OutboxJson.Options),
-            Headers = OutboxJson.SerializeHeaders(new Dictionary<string, string> { [CorrelationHeaders.Name] = correlationId }),
-            CorrelationId = correlationId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Set<OutboxMessage>().Add(message);
-        return message;
+            var type = @event.GetType();
+            var message = new OutboxMessage
+            {
+                Id = NewMessageId(),
+                StreamKey = streamKey,
+                Sequence = last[streamKey] = last[streamKey] + 1,
+                MessageType = MessageTypeName.Of(type),
+                Body = JsonSerializer.Serialize(@event, type, OutboxJson.Options),
+                Headers = headers,
+                CorrelationId = correlationId,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Set<OutboxMessage>().Add(message);
+            added.Add(message);
+        }
+        return added;
     }
 
     /// <summary>
-    /// The next number after the stream's last committed event and any event of the stream already
-    /// added in this unit of work. A concurrent writer that read the same last number collides on the
-    /// unique (stream, sequence) index, so sequences never repeat and never leave a gap.
+    /// Per stream, the last number among its committed events and any of its events already added in
+    /// this unit of work (0 for a new stream). A concurrent writer that read the same last number
+    /// collides on the unique (stream, sequence) index, so sequences never repeat and never leave a gap.
     /// </summary>
-    private static async Task<long> NextSequenceAsync(DbContext db, string streamKey, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, long>> LastSequencesAsync(DbContext db, List<string> streamKeys, CancellationToken cancellationToken)
     {
+        var last = streamKeys.ToDictionary(key => key, _ => 0L);
         var pending = db.ChangeTracker.Entries<OutboxMessage>()
-            .Where(e => e.State == EntityState.Added && e.Entity.StreamKey == streamKey)
-            .Select(e => (long?)e.Entity.Sequence)
-            .Max();
-        if (pending is { } last) return last + 1;
-
-        var committed = await db.Set<OutboxMessage>()
-            .Where(m => m.StreamKey == streamKey)
-            .MaxAsync(m => (long?)m.Sequence, cancellationToken);
-        return (committed ?? 0) + 1;
+            .Where(e => e.State == EntityState.Added && last.ContainsKey(e.Entity.StreamKey))
+            .GroupBy(e => e.Entity.StreamKey)
+            .ToDictionary(g => g.Key, g => g.Max(e => e.Entity.Sequence));
+        var unread = streamKeys.Where(key => !pending.ContainsKey(key)).ToList();
+        if (unread.Count == 1)
+        {
+            var key = unread[0];
+            last[key] = await db.Set<OutboxMessage>().Where(m => m.StreamKey == key).MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
+        }
+        else if (unread.Count > 1)
+        {
+            var committed = await db.Set<OutboxMessage>()
+                .Where(m => unread.Contains(m.StreamKey))
+                .GroupBy(m => m.StreamKey)
+                .Select(g => new { StreamKey = g.Key, Last = g.Max(m => m.Sequence) })
+                .ToListAsync(cancellationToken);
+            foreach (var stream in committed) last[stream.StreamKey] = stream.Last;
+        }
+        foreach (var (key, sequence) in pending) last[key] = sequence;
+        return last;
     }
 
     /// <summary>Version 7 ids sort by creation time, which keeps the primary key index append-mostly.</summary>

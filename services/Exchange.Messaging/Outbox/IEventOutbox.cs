@@ -18,4 +18,13 @@ public interface IEventOutbox
     /// </summary>
     Task<OutboxMessage> AddAsync<TEvent>(DbContext db, string streamKey, TEvent @event, string? correlationId = null, CancellationToken cancellationToken = default)
         where TEvent : class;
+
+    /// <summary>
+    /// Adds several events at once, each as the next event of its stream, in the order given (a
+    /// stream may appear more than once): like <see cref="AddAsync"/> per event, but the streams'
+    /// last sequences are read in one query, which is what a unit of work that touches many streams
+    /// (a fiscal-year rollover) wants.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> AddRangeAsync<TEvent>(DbContext db, IReadOnlyList<(string StreamKey, TEvent Event)> events, string? correlationId = null, CancellationToken cancellationToken = default)
+        where TEvent : class;
 }
