@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Exchange.Messaging.Benchmark;
 
-/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--events-per-transaction K] [--consumer-batch N] [--consumer-concurrency C] [--dispatcher-only] [--load dispatcher|backlog|unpaced|paced]... [--set Key=Value]...</c>.</summary>
+/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--events-per-transaction K] [--consumer-batch N] [--consumer-concurrency C] [--dispatcher-only] [--publish-concurrency P] [--load broker|dispatcher|backlog|unpaced|paced]... [--set Key=Value]...</c>.</summary>
 public sealed record BenchmarkOptions(
     int Events,
     IReadOnlyList<string> Providers,
@@ -17,7 +17,8 @@ public sealed record BenchmarkOptions(
     bool DispatcherOnly = false,
     IReadOnlySet<string>? Loads = null,
     int EventsPerTransaction = 1,
-    int ConsumerBatch = 0)
+    int ConsumerBatch = 0,
+    int PublishConcurrency = 64)
 {
     /// <summary>The loads this run measures: all of them unless <c>--load</c> names some.</summary>
     public bool Measures(string load) => Loads is null || Loads.Contains(load);
@@ -40,6 +41,7 @@ public sealed record BenchmarkOptions(
         HashSet<string>? loads = null;
         var eventsPerTransaction = 1;
         var consumerBatch = 0;
+        var publishConcurrency = 64;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -58,12 +60,13 @@ public sealed record BenchmarkOptions(
                 case "--consumer-concurrency": consumerConcurrency = Number(); break;
                 case "--events-per-transaction": eventsPerTransaction = Number(); break;
                 case "--consumer-batch": consumerBatch = Number(); break;
+                case "--publish-concurrency": publishConcurrency = Number(); break;
                 case "--rabbitmq": rabbitMq = Next(); break;
                 case "--postgres": postgres = Next(); break;
                 case "--dispatcher-only": dispatcherOnly = true; break;
                 case "--load":
                     var load = Next().ToLowerInvariant();
-                    if (load is not ("dispatcher" or "backlog" or "unpaced" or "paced")) throw new ArgumentException("--load is dispatcher, backlog, unpaced or paced");
+                    if (load is not ("broker" or "dispatcher" or "backlog" or "unpaced" or "paced")) throw new ArgumentException("--load is broker, dispatcher, backlog, unpaced or paced");
                     (loads ??= []).Add(load);
                     break;
                 case "--set":
@@ -78,10 +81,11 @@ public sealed record BenchmarkOptions(
             throw new ArgumentException("no PostgreSQL: pass --postgres <connection string> or set EXCHANGE_BENCH_POSTGRES (run.sh does), or --provider sqlite");
         if (eventsPerTransaction < 1) throw new ArgumentException("--events-per-transaction is at least 1");
         if (consumerBatch < 0) throw new ArgumentException("--consumer-batch is 0 (one message per inbox transaction) or more");
+        if (publishConcurrency < 1) throw new ArgumentException("--publish-concurrency is at least 1");
         if (consumerConcurrency < 1) throw new ArgumentException("--consumer-concurrency is at least 1");
         if (providers.Any(p => p is not ("sqlite" or "postgresql"))) throw new ArgumentException("--provider is sqlite, postgresql or both");
         // Each writer owns the streams with its remainder, so writers never race for one stream's next sequence.
         streams = Math.Max(writers, streams / writers * writers);
-        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings, dispatcherOnly, loads, eventsPerTransaction, consumerBatch);
+        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings, dispatcherOnly, loads, eventsPerTransaction, consumerBatch, publishConcurrency);
     }
 }

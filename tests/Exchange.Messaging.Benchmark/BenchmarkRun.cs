@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using Exchange.Messaging.Outbox;
@@ -27,6 +28,45 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
         try
         {
             return await RunAsync(events, pacedRate, backlog, id, consumerName, recorder, producerDb, consumerDb);
+        }
+        finally
+        {
+            await BrokerCleanup.DeleteEndpointsAsync(options.RabbitMq, consumerName);
+        }
+    }
+
+    /// <summary>
+    /// The baseline: MassTransit alone on this machine, as the published figures measure it. Messages
+    /// published concurrently (<see cref="BenchmarkOptions.PublishConcurrency"/> awaiting their
+    /// confirmations at a time), durable queue, persistent messages, a consumer that does nothing
+    /// (<see cref="BaselineConsumerConcurrency"/> messages at a time); no database, no outbox, no
+    /// inbox. Latency from publish to consumed.
+    /// </summary>
+    public const int BaselineConsumerConcurrency = 64;
+
+    public async Task<RunFigures> BrokerOnlyAsync(int events)
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var consumerName = $"bench-consumer-{id}";
+        var recorder = new LatencyRecorder(events);
+        try
+        {
+            var settings = Settings(new Dictionary<string, string?>());
+            await using var consumer = await TallyService.StartBrokerOnlyAsync(consumerName, settings, recorder, BaselineConsumerConcurrency);
+            var bus = consumer.Services.GetRequiredService<IBus>();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, options.PublishConcurrency).Select(async _ =>
+            {
+                await Task.Yield();
+                for (var index = Interlocked.Increment(ref next); index < events; index = Interlocked.Increment(ref next))
+                {
+                    recorder.Committed(index);
+                    await bus.Publish(new TallyRecorded(index % options.Streams, index, 0), context => context.Durable = true);
+                }
+            }));
+            await WaitForConsumerAsync(recorder);
+            return recorder.Figures() with { CpuMsPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / events };
         }
         finally
         {
@@ -129,9 +169,11 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             throw new InvalidOperationException($"the consumer's state is wrong: total {total} and {inbox} inbox rows for {events} events");
     }
 
-    private Dictionary<string, string?> Settings(BenchmarkDatabase database)
+    private Dictionary<string, string?> Settings(BenchmarkDatabase database) => Settings(database.Settings);
+
+    private Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?> database)
     {
-        var settings = new Dictionary<string, string?>(database.Settings)
+        var settings = new Dictionary<string, string?>(database)
         {
             ["ConnectionStrings:RabbitMq"] = options.RabbitMq,
             ["Messaging:RetryIntervals"] = "50,200,1000",

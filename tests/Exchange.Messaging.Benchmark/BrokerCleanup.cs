@@ -9,11 +9,11 @@ namespace Exchange.Messaging.Benchmark;
 /// </summary>
 public static class BrokerCleanup
 {
-    /// <summary>The queues of <paramref name="consumerName"/>'s consumer of single messages and of batches, whichever the run used.</summary>
+    /// <summary>The queues of <paramref name="consumerName"/>'s consumers (single messages, batches, the baseline's), whichever the run used.</summary>
     public static async Task DeleteEndpointsAsync(string rabbitMq, string consumerName)
     {
         await using var connection = await new ConnectionFactory { Uri = new Uri(rabbitMq) }.CreateConnectionAsync();
-        foreach (var name in new[] { $"{consumerName}-tally-recorded", $"{consumerName}-tally-recorded-batch" })
+        foreach (var name in new[] { $"{consumerName}-tally-recorded", $"{consumerName}-tally-recorded-batch", $"{consumerName}-tally-recorded-plain" })
         foreach (var entity in new[] { name, name + "_error", name + "_skipped" })
         {
             await IgnoreMissing(connection, channel => channel.QueueDeleteAsync(entity));

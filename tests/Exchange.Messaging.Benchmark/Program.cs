@@ -27,6 +27,12 @@ foreach (var provider in options.Providers)
     var run = new BenchmarkRun(options, provider);
     Console.WriteLine($"{provider}: warm-up ...");
     await run.RunAsync(Math.Min(options.DispatcherOnly ? 500 : 2_000, options.Events), pacedRate: null);
+    // The baseline uses no database: once, whatever the providers.
+    if (options.Measures("broker") && !options.DispatcherOnly && provider == options.Providers[0])
+    {
+        Console.WriteLine($"{provider}: {options.Events} messages through MassTransit alone (no database), {options.PublishConcurrency} publishes awaiting confirmation at a time, {BenchmarkRun.BaselineConsumerConcurrency} consumed at a time ...");
+        rows.Add(("-", "broker alone (baseline)", await run.BrokerOnlyAsync(options.Events)));
+    }
     if (options.Measures("dispatcher"))
     {
         Console.WriteLine($"{provider}: {options.Events} events committed first, then published with nobody consuming ...");

@@ -56,6 +56,18 @@ public sealed class TallyService(IHost host) : IAsyncDisposable
         return await StartAsync(builder);
     }
 
+    /// <summary>The baseline: a bus with publisher confirms and a consumer that does nothing, no database at all.</summary>
+    public static async Task<TallyService> StartBrokerOnlyAsync(string name, IReadOnlyDictionary<string, string?> settings, LatencyRecorder recorder, int concurrency)
+    {
+        var builder = Builder(settings);
+        builder.Services.AddExchangeMessaging(builder.Configuration, name, bus =>
+        {
+            bus.AddConsumer<TallyRecordedPlainConsumer>().Endpoint(e => e.ConcurrentMessageLimit = concurrency);
+            bus.AddReceiveObserver(_ => recorder);
+        });
+        return await StartAsync(builder);
+    }
+
     /// <summary>Both sides know every stream from the start, as services know their entities.</summary>
     public async Task SeedAsync(int streams)
     {
