@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,7 +36,13 @@ public sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, Serv
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        // EF reads the migrations history before it creates the table and logs the failed read of a
+        // brand-new database as an error; for the migration only, such command errors are debug
+        // lines (a migration that really fails still throws, and is logged below).
+        var options = new DbContextOptionsBuilder<TContext>(scope.ServiceProvider.GetRequiredService<DbContextOptions<TContext>>())
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)))
+            .Options;
+        await using var db = ActivatorUtilities.CreateInstance<TContext>(scope.ServiceProvider, options);
         var applied = await StartupRetry.ExecuteAsync(async token =>
         {
             try
@@ -60,7 +69,12 @@ public sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, Serv
     public static async Task<IReadOnlyList<string>> MigrateAsync(TContext db, ServiceDatabaseSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Provider == DatabaseProvider.Sqlite) await PrepareSqliteAsync(db, settings, cancellationToken);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // Asked of the history table only when it exists, rather than read blindly.
+        var history = db.GetService<IHistoryRepository>();
+        var applied = await history.ExistsAsync(cancellationToken)
+            ? (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(m => m.MigrationId).ToHashSet()
+            : [];
+        var pending = db.Database.GetMigrations().Where(id => !applied.Contains(id)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         return pending;
     }
