@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Exchange.Identity;
 using Exchange.Projects.V1;
 using Exchange.Rpc;
 using Exchange.Rpc.Client;
+using Exchange.Testing;
 using Google.Protobuf;
 
 namespace Exchange.Gateway.Benchmark;
@@ -34,7 +34,7 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["DOTNET_gcServer"] = "0",
             };
-            var (projectsRpc, projectsHttp, gatewayRpc, gatewayHttp) = (FreePort(), FreePort(), FreePort(), FreePort());
+            var (projectsRpc, projectsHttp, gatewayRpc, gatewayHttp) = (Loopback.FreePort(), Loopback.FreePort(), Loopback.FreePort(), Loopback.FreePort());
             using var projects = ChildProcess.Start("projects", Dll("services/Exchange.Projects"), new Dictionary<string, string>(shared)
             {
                 ["Endpoints__RpcPort"] = $"{projectsRpc}",
@@ -66,8 +66,8 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
             // The floors under the gateway's added latency, measured one call at a time only.
             await using var relayRpc = TcpRelay.To(projectsRpc);
             await using var relayHttp = TcpRelay.To(projectsHttp);
-            await using var bare = await BareProxy.StartAsync(projectsRpc, projectsHttp, FreePort(), FreePort());
-            var (haproxyRpc, haproxyHttp) = (FreePort(), FreePort());
+            await using var bare = await BareProxy.StartAsync(projectsRpc, projectsHttp, Loopback.FreePort(), Loopback.FreePort());
+            var (haproxyRpc, haproxyHttp) = (Loopback.FreePort(), Loopback.FreePort());
             using var haproxy = await HaProxy.StartAsync(projectsRpc, projectsHttp, haproxyRpc, haproxyHttp, work);
             var floors = Floors(targets, (relayRpc.Port, relayHttp.Port), (bare.RpcPort, bare.HttpPort), (haproxyRpc, haproxyHttp));
             foreach (var target in targets.Concat(floors)) await Probe(target, projectId);
@@ -193,11 +193,4 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
     }
 
     private string Dll(string folder) => Path.Combine(options.Root, folder, "bin", "Release", "net10.0", Path.GetFileName(folder) + ".dll");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

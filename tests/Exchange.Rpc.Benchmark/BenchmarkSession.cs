@@ -1,6 +1,5 @@
+using Exchange.Testing;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Exchange.Rpc.Benchmark;
 
@@ -65,7 +64,7 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
 
     private Task<TargetProcess> StartAsync(string name)
     {
-        var port = FreePort().ToString(CultureInfo.InvariantCulture);
+        var port = Loopback.FreePort().ToString(CultureInfo.InvariantCulture);
         var here = AppContext.BaseDirectory;
         return name switch
         {
@@ -81,11 +80,4 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
     {
         ["DOTNET_gcServer"] = options.ServerGc ? "1" : "0",
     };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

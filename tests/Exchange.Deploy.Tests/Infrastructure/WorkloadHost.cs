@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using Exchange.Identity.Testing;
+using Exchange.Testing;
 using Microsoft.AspNetCore.Builder;
 
 namespace Exchange.Deploy.Tests.Infrastructure;
@@ -44,7 +43,7 @@ public sealed class WorkloadHost : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), "exchange-deploy-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var (rpcPort, httpPort) = (FreePort(), FreePort());
+        var (rpcPort, httpPort) = (Loopback.FreePort(), Loopback.FreePort());
         // The manifests' own values, so that a value the workload refuses at start fails here too;
         // then what stands in for the cluster on a test machine.
         var settings = workload.Environment.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
@@ -98,12 +97,5 @@ public sealed class WorkloadHost : IAsyncDisposable
         {
             // A file still held open is left to the temp folder's own cleaning.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Exchange.Claims;
 using Exchange.Gateway;
 using Exchange.Gateway.Keys;
@@ -10,6 +8,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Missions;
 using Exchange.Projects;
 using Exchange.Surveys;
+using Exchange.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -110,12 +109,12 @@ public sealed class Platform : IAsyncDisposable
     /// <summary>The gateway as it runs in production, routing by proto package to the four services, on free loopback ports.</summary>
     private static async Task<(WebApplication App, Uri Address, string KeyStore)> StartGateway(ServiceHost projects, ServiceHost missions, ServiceHost claims, ServiceHost surveys)
     {
-        var rpcPort = FreePort();
+        var rpcPort = Loopback.FreePort();
         var keyStore = Path.Combine(Path.GetTempPath(), $"exchange-gateway-{Guid.NewGuid():N}.db");
         var settings = new Dictionary<string, string?>
         {
             ["Endpoints:RpcPort"] = rpcPort.ToString(CultureInfo.InvariantCulture),
-            ["Endpoints:HttpPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Endpoints:HttpPort"] = Loopback.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Identity:PrivateKeyPem"] = TestTokens.PrivateKeyPem,
             ["ConnectionStrings:gateway"] = $"Data Source={keyStore}",
             ["ConnectionStrings:RabbitMq"] = TestServers.RabbitMq,
@@ -129,13 +128,6 @@ public sealed class Platform : IAsyncDisposable
         var app = GatewayApp.Build([.. settings.Select(s => $"--{s.Key}={s.Value}")], builder => builder.Logging.ClearProviders());
         await app.StartAsync();
         return (app, new Uri($"http://127.0.0.1:{rpcPort}"), keyStore);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

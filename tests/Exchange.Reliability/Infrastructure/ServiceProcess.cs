@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Exchange.Identity.Testing;
+using Exchange.Testing;
 
 namespace Exchange.Reliability.Infrastructure;
 
@@ -39,8 +38,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// </summary>
     public static ServiceProcess Create(string project, string service, string rabbitMq, string database, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var rpcPort = FreePort();
-        var httpPort = FreePort();
+        var rpcPort = Loopback.FreePort();
+        var httpPort = Loopback.FreePort();
         var all = new Dictionary<string, string?>(TestTokens.Settings)
         {
             ["Endpoints:RpcPort"] = rpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -149,13 +148,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync() => await KillAsync();
