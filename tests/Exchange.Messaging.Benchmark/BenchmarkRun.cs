@@ -1,7 +1,7 @@
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using Exchange.Messaging.Outbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Exchange.Messaging.Benchmark;
@@ -35,6 +35,9 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
         }
     }
 
+    /// <summary>Messages the baseline's consumer takes at a time.</summary>
+    public const int BaselineConsumerConcurrency = 64;
+
     /// <summary>
     /// The baseline: MassTransit alone on this machine, as the published figures measure it. Messages
     /// published concurrently (<see cref="BenchmarkOptions.PublishConcurrency"/> awaiting their
@@ -42,8 +45,6 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
     /// (<see cref="BaselineConsumerConcurrency"/> messages at a time); no database, no outbox, no
     /// inbox. Latency from publish to consumed.
     /// </summary>
-    public const int BaselineConsumerConcurrency = 64;
-
     public async Task<RunFigures> BrokerOnlyAsync(int events)
     {
         var id = Guid.NewGuid().ToString("N")[..8];
@@ -54,7 +55,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             var settings = Settings(new Dictionary<string, string?>());
             await using var consumer = await TallyService.StartBrokerOnlyAsync(consumerName, settings, recorder, BaselineConsumerConcurrency);
             var bus = consumer.Services.GetRequiredService<IBus>();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu = CpuTime;
             var next = -1;
             await Task.WhenAll(Enumerable.Range(0, options.PublishConcurrency).Select(async _ =>
             {
@@ -66,7 +67,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
                 }
             }));
             await WaitForConsumerAsync(recorder);
-            return recorder.Figures() with { CpuMsPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / events };
+            return recorder.Figures() with { CpuMsPerEvent = CpuMsPerEvent(cpu, events) };
         }
         finally
         {
@@ -94,13 +95,13 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             await using (var writer = await TallyService.StartWriterAsync(Settings(producerDb)))
             {
                 await writer.SeedAsync(options.Streams);
-                var writeCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var writeCpu = CpuTime;
                 var writeStart = Stopwatch.GetTimestamp();
                 await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, writeStart)));
                 var writeTime = Stopwatch.GetElapsedTime(writeStart);
-                Console.WriteLine($"  writers alone: {events / writeTime.TotalSeconds:N0} events/s, {(Process.GetCurrentProcess().TotalProcessorTime - writeCpu).TotalMilliseconds / events:0.00} CPU ms/event");
+                Console.WriteLine($"  writers alone: {events / writeTime.TotalSeconds:N0} events/s, {CpuMsPerEvent(writeCpu, events):0.00} CPU ms/event");
             }
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu = CpuTime;
             await using var producer = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
             long? firstAt = null;
             var firstRemaining = events;
@@ -118,7 +119,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             var elapsed = Stopwatch.GetElapsedTime(firstAt ?? Stopwatch.GetTimestamp());
             return new RunFigures(events, firstRemaining, 0, TimeSpan.Zero, elapsed, double.NaN, double.NaN)
             {
-                CpuMsPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / events,
+                CpuMsPerEvent = CpuMsPerEvent(cpu, events),
             };
         }
         finally
@@ -140,26 +141,31 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
                     var start = Stopwatch.GetTimestamp();
                     await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, start)));
                 }
-                var drainCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var drainCpu = CpuTime;
                 await using var dispatching = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
                 await WaitForConsumerAsync(recorder);
-                var drained = recorder.DrainFigures() with { CpuMsPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - drainCpu).TotalMilliseconds / events };
+                var drained = recorder.DrainFigures() with { CpuMsPerEvent = CpuMsPerEvent(drainCpu, events) };
                 await CheckConsumerAsync(consumer, events);
                 return drained;
             }
             await using var producer = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
             await producer.SeedAsync(options.Streams);
 
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpuBefore = CpuTime;
             var started = Stopwatch.GetTimestamp();
             var writers = Enumerable.Range(0, options.Writers).Select(w => WriteAsync(producer, recorder, w, events, pacedRate, started)).ToArray();
             await Task.WhenAll(writers);
             await WaitForConsumerAsync(recorder);
-            var figures = recorder.Figures() with { CpuMsPerEvent = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / events };
+            var figures = recorder.Figures() with { CpuMsPerEvent = CpuMsPerEvent(cpuBefore, events) };
             await CheckConsumerAsync(consumer, events);
             return figures;
         }
     }
+
+    private static TimeSpan CpuTime => Process.GetCurrentProcess().TotalProcessorTime;
+
+    /// <summary>CPU of this process per event since <paramref name="since"/> (a <see cref="CpuTime"/> reading), in ms.</summary>
+    private static double CpuMsPerEvent(TimeSpan since, int events) => (CpuTime - since).TotalMilliseconds / events;
 
     /// <summary>Every event applied once: the consumer's tallies add up to the events, one inbox row each.</summary>
     private static async Task CheckConsumerAsync(TallyService consumer, int events)

@@ -27,15 +27,12 @@ public sealed class LatencyRecorder(int events) : IReceiveObserver
 
     public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType) where T : class
     {
-        if (context.Message is TallyRecorded recorded) Record(recorded, Stopwatch.GetTimestamp());
+        if (context.Message is TallyRecorded recorded && recorded.Index >= 0 && recorded.Index < events)
+        {
+            Interlocked.Increment(ref _deliveries);
+            if (Interlocked.CompareExchange(ref _consumed[recorded.Index], Stopwatch.GetTimestamp(), 0) == 0) Interlocked.Increment(ref _consumedCount);
+        }
         return Task.CompletedTask;
-    }
-
-    private void Record(TallyRecorded recorded, long now)
-    {
-        if (recorded.Index < 0 || recorded.Index >= events) return;
-        Interlocked.Increment(ref _deliveries);
-        if (Interlocked.CompareExchange(ref _consumed[recorded.Index], now, 0) == 0) Interlocked.Increment(ref _consumedCount);
     }
 
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;

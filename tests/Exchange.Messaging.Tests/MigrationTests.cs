@@ -4,6 +4,7 @@ using Exchange.Messaging.Persistence;
 using Exchange.Messaging.Tests.Infrastructure;
 using Exchange.Messaging.Tests.Ledger;
 using Exchange.Messaging.Tests.Ledger.Migrations;
+using Exchange.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -48,41 +49,20 @@ public sealed class MigrationTests
     public async Task A_service_starting_on_a_brand_new_database_logs_no_error(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var logs = new RecordingLoggerProvider();
+        var logs = new CapturedLogs();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Configuration).Build();
         await using var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
+            .AddLogging(logging => logging.AddProvider(logs))
             .AddServiceDatabase<LedgerDb>(configuration, "ledger")
             .BuildServiceProvider();
 
         foreach (var hosted in services.GetServices<IHostedService>()) await hosted.StartAsync(default);
 
-        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.DoesNotContain(logs.Lines, l => l.Level >= LogLevel.Error);
         // The migrator did run and report.
-        Assert.Contains(logs.Entries, e => e.Message.Contains("Database of LedgerDb", StringComparison.Ordinal) && e.Level == LogLevel.Information);
+        Assert.Contains(logs.Lines, l => l.Message.Contains("Database of LedgerDb", StringComparison.Ordinal) && l.Level == LogLevel.Information);
         await using var db = Open(database);
         Assert.Equal([Initial.Id, AccountNote.Id], await db.Database.GetAppliedMigrationsAsync());
-    }
-
-    private sealed class RecordingLoggerProvider : ILoggerProvider
-    {
-        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(RecordingLoggerProvider provider, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                provider.Entries.Enqueue((logLevel, category, formatter(state, exception)));
-        }
     }
 
     [Theory]

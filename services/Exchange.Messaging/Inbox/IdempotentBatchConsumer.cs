@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db) :
                 }
             }
             // Retried, then to the error queue, as a batch: those handled meanwhile are in the inbox.
-            if (failures is [var only]) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(only);
+            if (failures is [var only]) ExceptionDispatchInfo.Throw(only);
             if (failures is not null) throw new AggregateException($"{failures.Count} of {messages.Count} messages of the batch failed", failures);
         }
     }

@@ -62,12 +62,7 @@ public sealed class EventOutbox(ICorrelationContext correlation, TimeProvider cl
             .GroupBy(e => e.Entity.StreamKey)
             .ToDictionary(g => g.Key, g => g.Max(e => e.Entity.Sequence));
         var unread = streamKeys.Where(key => !pending.ContainsKey(key)).ToList();
-        if (unread.Count == 1)
-        {
-            var key = unread[0];
-            last[key] = await db.Set<OutboxMessage>().Where(m => m.StreamKey == key).MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
-        }
-        else if (unread.Count > 1)
+        if (unread.Count > 0)
         {
             var committed = await db.Set<OutboxMessage>()
                 .Where(m => unread.Contains(m.StreamKey))

@@ -2,8 +2,6 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -69,12 +67,7 @@ public sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, Serv
     public static async Task<IReadOnlyList<string>> MigrateAsync(TContext db, ServiceDatabaseSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Provider == DatabaseProvider.Sqlite) await PrepareSqliteAsync(db, settings, cancellationToken);
-        // Asked of the history table only when it exists, rather than read blindly.
-        var history = db.GetService<IHistoryRepository>();
-        var applied = await history.ExistsAsync(cancellationToken)
-            ? (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(m => m.MigrationId).ToHashSet()
-            : [];
-        var pending = db.Database.GetMigrations().Where(id => !applied.Contains(id)).ToList();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         return pending;
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Exchange.Gateway.Testing;
+namespace Exchange.Testing;
 
 /// <summary>Keeps every log line of a host, formatted, with its category and scopes: what an operator would read.</summary>
 public sealed class CapturedLogs : ILoggerProvider

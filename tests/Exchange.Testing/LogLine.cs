@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Exchange.Gateway.Testing;
+namespace Exchange.Testing;
 
 /// <summary>One captured log line, as an operator would read it.</summary>
 public sealed record LogLine(string Category, LogLevel Level, string Message, string Scopes, string Exception)
