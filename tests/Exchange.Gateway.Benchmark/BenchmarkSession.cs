@@ -14,12 +14,16 @@ namespace Exchange.Gateway.Benchmark;
 /// Starts the Projects service and the gateway as processes (Release build, SQLite, the local
 /// broker), registers a project, and loads <c>GetProject</c> on it four ways: gRPC and Connect
 /// JSON, each directly (with a bearer token) and through the gateway (with an API key). Each
-/// round measures latency with one call at a time and throughput with many in flight, direct and
-/// gateway one after the other; the report gives the medians and the gateway's cost.
+/// round measures throughput with many calls in flight, direct and gateway one after the other;
+/// latency, one call at a time, is measured in one-second slices taken by every route in turn,
+/// its percentiles over all of a route's calls. The report gives the gateway's cost.
 /// </summary>
 public sealed class BenchmarkSession(BenchmarkOptions options)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Projects = ProjectsReflection.Descriptor.Services[0];
+
+    /// <summary>How long one route is measured one call at a time before the next route's turn.</summary>
+    private static readonly TimeSpan LatencySlice = TimeSpan.FromSeconds(1);
 
     public async Task<int> RunAsync()
     {
@@ -58,9 +62,21 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
                 ["Gateway__RateLimit__Enabled"] = "false",
                 ["Logging__LogLevel__Exchange.Gateway.Access"] = "Information",
             };
-            foreach (var (name, value) in options.GatewaySettings) gatewaySettings[name.Replace(":", "__", StringComparison.Ordinal)] = value;
+            foreach (var (name, value) in options.GatewaySettings) gatewaySettings[EnvironmentName(name)] = value;
             using var gateway = ChildProcess.Start("gateway", Dll("gateway/Exchange.Gateway"), gatewaySettings, work);
             await gateway.WaitUntilReady(new Uri($"http://127.0.0.1:{gatewayHttp}/healthz"), TimeSpan.FromSeconds(60));
+
+            // The second gateway of --compare, on ports of its own, measured beside the first.
+            var (compareRpc, compareHttp) = (Loopback.FreePort(), Loopback.FreePort());
+            var compareSettings = new Dictionary<string, string>(gatewaySettings)
+            {
+                ["Endpoints__RpcPort"] = $"{compareRpc}",
+                ["Endpoints__HttpPort"] = $"{compareHttp}",
+            };
+            foreach (var (name, value) in options.CompareSettings) compareSettings[EnvironmentName(name)] = value;
+            using var compared = options.CompareSettings.Count == 0 ? null
+                : ChildProcess.Start("gateway-compared", Dll("gateway/Exchange.Gateway"), compareSettings, work);
+            if (compared is not null) await compared.WaitUntilReady(new Uri($"http://127.0.0.1:{compareHttp}/healthz"), TimeSpan.FromSeconds(60));
 
             var targets = Targets(work, projectId, token, key, projectsRpc, projectsHttp, gatewayRpc, gatewayHttp);
             // The floors under the gateway's added latency, measured one call at a time only.
@@ -70,21 +86,31 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
             var (haproxyRpc, haproxyHttp) = (Loopback.FreePort(), Loopback.FreePort());
             using var haproxy = await HaProxy.StartAsync(projectsRpc, projectsHttp, haproxyRpc, haproxyHttp, work);
             var floors = Floors(targets, (relayRpc.Port, relayHttp.Port), (bare.RpcPort, bare.HttpPort), (haproxyRpc, haproxyHttp));
+            if (compared is not null)
+                floors.AddRange(targets.Where(t => t.Route == LoadTarget.Gateway).Select(t => Through(t, LoadTarget.Compared, (compareRpc, compareHttp))));
             foreach (var target in targets.Concat(floors)) await Probe(target, projectId);
             Console.Error.WriteLine($"warming up, {options.WarmUp.TotalSeconds} s per target");
             foreach (var target in targets) await H2Load.RunAsync(target, H2Load.Concurrency.Saturating(target), options.WarmUp, work);
 
-            var latency = targets.Concat(floors).ToDictionary(t => t, _ => new List<LoadRun>());
             var throughput = targets.ToDictionary(t => t, _ => new List<LoadRun>());
             for (var round = 1; round <= options.Rounds; round++)
             {
-                Console.Error.WriteLine($"round {round} of {options.Rounds}");
-                foreach (var target in targets)
+                Console.Error.WriteLine($"throughput, round {round} of {options.Rounds}");
+                foreach (var target in targets) throughput[target].Add(await H2Load.RunAsync(target, H2Load.Concurrency.Saturating(target), options.Duration, work));
+            }
+            // Latency in short slices, every route in turn, so that the machine's slow swings of
+            // speed fall on all routes alike; each route's calls are pooled for its percentiles.
+            var routes = targets.Concat(floors).ToList();
+            var latency = routes.ToDictionary(t => t, _ => new List<LoadRun>());
+            var slices = Math.Max(1, (int)Math.Round(options.Rounds * options.Duration / LatencySlice));
+            for (var slice = 0; slice < slices; slice++)
+            {
+                if (slice % 10 == 0) Console.Error.WriteLine($"latency, slices {slice + 1}-{Math.Min(slice + 10, slices)} of {slices}");
+                for (var i = 0; i < routes.Count; i++)
                 {
-                    latency[target].Add(await H2Load.RunAsync(target, H2Load.Concurrency.One, options.Duration, work));
-                    throughput[target].Add(await H2Load.RunAsync(target, H2Load.Concurrency.Saturating(target), options.Duration, work));
+                    var target = routes[(i + slice) % routes.Count];
+                    latency[target].Add(await H2Load.RunAsync(target, H2Load.Concurrency.One, LatencySlice, work));
                 }
-                foreach (var floor in floors) latency[floor].Add(await H2Load.RunAsync(floor, H2Load.Concurrency.One, options.Duration, work));
             }
             foreach (var target in targets) await Probe(target, projectId);
             Console.WriteLine(BenchmarkReport.Render(options, targets, latency, throughput));
@@ -129,8 +155,8 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
             Through(direct, LoadTarget.BareYarp, bare),
         }).ToList();
 
-    private static LoadTarget Through(LoadTarget direct, string route, (int Rpc, int Http) ports) =>
-        direct with { Route = route, Url = new UriBuilder(direct.Url) { Port = direct.Http1 ? ports.Http : ports.Rpc }.Uri };
+    private static LoadTarget Through(LoadTarget target, string route, (int Rpc, int Http) ports) =>
+        target with { Route = route, Url = new UriBuilder(target.Url) { Port = target.Http1 ? ports.Http : ports.Rpc }.Uri };
 
     /// <summary>h2load counts HTTP 200 as success, which a gRPC error also is: each target must really answer the project.</summary>
     private static async Task Probe(LoadTarget target, string projectId)
@@ -191,6 +217,8 @@ public sealed class BenchmarkSession(BenchmarkOptions options)
         if (process.ExitCode != 0) throw new InvalidOperationException($"keys create failed: {await errors}");
         return key;
     }
+
+    private static string EnvironmentName(string setting) => setting.Replace(":", "__", StringComparison.Ordinal);
 
     private string Dll(string folder) => Path.Combine(options.Root, folder, "bin", "Release", "net10.0", Path.GetFileName(folder) + ".dll");
 }

@@ -48,7 +48,7 @@ public static partial class H2Load
             if (process.ExitCode != 0) throw new InvalidOperationException($"h2load failed against {target.Name} (exit {process.ExitCode}): {await errors}{output}");
             var rate = Check(target, output);
             var latencies = Latencies(log, target);
-            return new LoadRun(rate, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+            return new LoadRun(rate, latencies);
         }
         finally
         {
@@ -86,9 +86,6 @@ public static partial class H2Load
         return [.. latencies];
     }
 
-    private static double Percentile(double[] sorted, double fraction) =>
-        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
-
     [GeneratedRegex(@"^finished in [0-9.]+\w+, (?<rate>[0-9.]+) req/s", RegexOptions.Multiline)]
     private static partial Regex FinishedLine();
 
@@ -99,5 +96,21 @@ public static partial class H2Load
     private static partial Regex StatusLine();
 }
 
-/// <summary>One load run: requests per second and latency percentiles in milliseconds.</summary>
-public sealed record LoadRun(double RequestsPerSecond, double P50, double P99);
+/// <summary>One load run: requests per second, and the milliseconds of each completed call, sorted.</summary>
+public sealed record LoadRun(double RequestsPerSecond, double[] Latencies)
+{
+    public double P50 => Percentile(Latencies, 0.50);
+
+    public double P99 => Percentile(Latencies, 0.99);
+
+    /// <summary>The percentile of all calls of <paramref name="runs"/> together.</summary>
+    public static double Pooled(IEnumerable<LoadRun> runs, double fraction)
+    {
+        var all = runs.SelectMany(r => r.Latencies).ToArray();
+        Array.Sort(all);
+        return Percentile(all, fraction);
+    }
+
+    private static double Percentile(double[] sorted, double fraction) =>
+        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

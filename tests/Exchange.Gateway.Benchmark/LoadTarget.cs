@@ -12,6 +12,7 @@ public sealed record LoadTarget(string Route, string Protocol, Uri Url, string B
     public const string Relay = "TCP relay";
     public const string BareYarp = "bare YARP";
     public const string HaProxy = "HAProxy";
+    public const string Compared = "compared";
 
     public bool Http1 => Protocol == "Connect JSON";
 
