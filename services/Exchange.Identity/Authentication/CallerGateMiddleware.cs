@@ -29,7 +29,7 @@ public sealed class CallerGateMiddleware(RequestDelegate next, IOptionsMonitor<B
         var reason = result.Failure?.Message ?? TokenRejections.Missing;
         logger.LogInformation("Refused {Method} {Path} from {Peer}: {Reason}",
             http.Request.Method, http.Request.Path.Value, http.Connection.RemoteIpAddress, reason);
-        if (!Rpc.Protocol.GrpcHeaders.IsGrpcContentType(http.Request.ContentType))
+        if (!Rpc.Protocol.GrpcHeaders.IsGrpcOrGrpcWebContentType(http.Request.ContentType))
             http.Response.Headers.WWWAuthenticate = "Bearer";
         await RpcRefusal.WriteAsync(http, new Status(StatusCode.Unauthenticated, reason)).ConfigureAwait(false);
     }

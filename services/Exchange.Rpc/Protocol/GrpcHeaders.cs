@@ -26,6 +26,25 @@ public static class GrpcHeaders
         return rest[0] == ';' || rest.StartsWith("+proto", StringComparison.OrdinalIgnoreCase);
     }
 
+    public const string WebContentType = "application/grpc-web";
+    public const string WebContentTypeProto = "application/grpc-web+proto";
+
+    /// <summary>
+    /// True for gRPC-Web's binary content types, <c>application/grpc-web</c> and
+    /// <c>application/grpc-web+proto</c> (with parameters): gRPC's messages, with the status in a
+    /// last frame of the body instead of trailers, so that it works over HTTP/1.1 too.
+    /// </summary>
+    public static bool IsGrpcWebContentType(string? contentType)
+    {
+        if (contentType is null || !contentType.StartsWith(WebContentType, StringComparison.OrdinalIgnoreCase)) return false;
+        if (contentType.Length == WebContentType.Length) return true;
+        var rest = contentType.AsSpan(WebContentType.Length);
+        return rest[0] == ';' || rest.StartsWith("+proto", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>gRPC or gRPC-Web: the calls a gRPC server answers.</summary>
+    public static bool IsGrpcOrGrpcWebContentType(string? contentType) => IsGrpcContentType(contentType) || IsGrpcWebContentType(contentType);
+
     /// <summary>
     /// Headers that belong to HTTP or to the protocol and are never exposed as custom metadata.
     /// </summary>

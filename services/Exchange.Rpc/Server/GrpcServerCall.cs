@@ -9,7 +9,9 @@ namespace Exchange.Rpc.Server;
 /// <summary>
 /// One call of the gRPC-over-HTTP/2 protocol: checks the request, turns grpc-timeout into
 /// cancellation, writes headers, messages and the status (in trailers, or Trailers-Only when no
-/// message was sent), and maps handler failures to status codes.
+/// message was sent), and maps handler failures to status codes. A gRPC-Web call
+/// (<c>application/grpc-web</c>, binary) is the same over any HTTP version, except that the
+/// status and trailers travel as the body's last frame (flag 0x80, HTTP/1 header lines).
 /// </summary>
 internal sealed class GrpcServerCall : IDisposable
 {
@@ -17,6 +19,7 @@ internal sealed class GrpcServerCall : IDisposable
     private readonly RpcServerOptions _options;
     private readonly ILogger _logger;
     private readonly string _method;
+    private readonly bool _web;
     private CancellationTokenSource? _deadlineCts;
     private CancellationTokenSource? _callCts;
     private SemaphoreSlim? _writeLock;
@@ -30,6 +33,7 @@ internal sealed class GrpcServerCall : IDisposable
         _method = method;
         _options = options;
         _logger = logger;
+        _web = GrpcHeaders.IsGrpcWebContentType(http.Request.ContentType);
     }
 
     public CallContext Context { get; private set; } = null!;
@@ -40,7 +44,7 @@ internal sealed class GrpcServerCall : IDisposable
     public bool TryStart(bool streamingResponse)
     {
         var request = _http.Request;
-        if (!HttpProtocol.IsHttp2(request.Protocol))
+        if (!_web && !HttpProtocol.IsHttp2(request.Protocol))
         {
             // gRPC needs HTTP/2 trailers; tell HTTP/1.x callers plainly.
             _http.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
@@ -210,21 +214,24 @@ internal sealed class GrpcServerCall : IDisposable
         _headersSent = true;
         var response = _http.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = GrpcHeaders.ContentType;
+        response.ContentType = ResponseContentType;
         response.Headers.GrpcAcceptEncoding = GrpcHeaders.SupportedEncodings;
         if (Context.HasResponseHeaders) MetadataHeaders.WriteTo(Context.ResponseHeaders, response.Headers);
     }
 
+    private string ResponseContentType => _web ? GrpcHeaders.WebContentTypeProto : GrpcHeaders.ContentType;
+
     private void WriteTrailers(Status status, Metadata? extraTrailers)
     {
         _completed = true;
-        var trailers = _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers;
+        var trailers = _web ? new HeaderDictionary() : _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers;
         if (trailers is null || trailers.IsReadOnly) throw new InvalidOperationException("Trailers are not supported for this response.");
         // Set, not appended: the status trailers are written once, and metadata cannot use grpc- keys.
         trailers.GrpcStatus = StatusCodeText(status.Code);
         if (!string.IsNullOrEmpty(status.Detail)) trailers.GrpcMessage = StatusMessageEncoding.Encode(status.Detail);
         if (Context.HasResponseTrailers) MetadataHeaders.WriteTo(Context.ResponseTrailers, trailers);
         if (extraTrailers is { Count: > 0 }) MetadataHeaders.WriteTo(extraTrailers, trailers);
+        if (_web) GrpcWebTrailers.Write(_http.Response.BodyWriter, trailers);
     }
 
     /// <summary>A response of headers only, carrying the status: the protocol's Trailers-Only form.</summary>
@@ -234,7 +241,7 @@ internal sealed class GrpcServerCall : IDisposable
         var response = _http.Response;
         if (response.HasStarted) return;
         if (response.StatusCode != StatusCodes.Status426UpgradeRequired) response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = GrpcHeaders.ContentType;
+        response.ContentType = ResponseContentType;
         var headers = response.Headers;
         headers[GrpcHeaders.Status] = StatusCodeText(status.Code);
         if (!string.IsNullOrEmpty(status.Detail)) headers[GrpcHeaders.Message] = StatusMessageEncoding.Encode(status.Detail);

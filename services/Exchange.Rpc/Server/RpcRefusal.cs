@@ -11,7 +11,7 @@ public static class RpcRefusal
 {
     /// <summary>True when the request's content type is one of gRPC or Connect.</summary>
     public static bool IsRpcRequest(HttpRequest request) =>
-        GrpcHeaders.IsGrpcContentType(request.ContentType)
+        GrpcHeaders.IsGrpcOrGrpcWebContentType(request.ContentType)
         || ConnectProtocol.TryParseContentType(request.ContentType, out _, out _);
 
     /// <summary>
@@ -23,7 +23,7 @@ public static class RpcRefusal
     public static Task WriteAsync(HttpContext http, Status status)
     {
         var contentType = http.Request.ContentType;
-        if (GrpcHeaders.IsGrpcContentType(contentType))
+        if (GrpcHeaders.IsGrpcOrGrpcWebContentType(contentType))
         {
             GrpcServerCall.Refuse(http, status);
             return Task.CompletedTask;

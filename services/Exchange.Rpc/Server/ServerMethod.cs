@@ -7,7 +7,7 @@ namespace Exchange.Rpc.Server;
 
 /// <summary>
 /// One RPC bound to an HTTP path. It picks the protocol by content type: gRPC
-/// (<c>application/grpc*</c>), Connect (<c>application/json</c>, <c>application/proto</c>,
+/// (<c>application/grpc*</c>; gRPC-Web, <c>application/grpc-web*</c>, over any HTTP version), Connect (<c>application/json</c>, <c>application/proto</c>,
 /// <c>application/connect+*</c>), anything else HTTP 415.
 /// </summary>
 internal abstract class ServerMethod(MethodDescriptor descriptor, RpcServerOptions options, ILogger logger)
@@ -23,7 +23,7 @@ internal abstract class ServerMethod(MethodDescriptor descriptor, RpcServerOptio
     public Task HandleAsync(HttpContext http)
     {
         var contentType = http.Request.ContentType;
-        if (GrpcHeaders.IsGrpcContentType(contentType)) return HandleGrpcAsync(http);
+        if (GrpcHeaders.IsGrpcOrGrpcWebContentType(contentType)) return HandleGrpcAsync(http);
         if (ConnectProtocol.TryParseContentType(contentType, out var json, out var streaming))
         {
             if (streaming != Descriptor.IsServerStreaming || Descriptor.IsClientStreaming)
@@ -46,7 +46,7 @@ internal abstract class ServerMethod(MethodDescriptor descriptor, RpcServerOptio
     internal static Task UnsupportedMediaType(HttpContext http, string message)
     {
         http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-        http.Response.Headers.Accept = "application/grpc, application/json, application/proto, application/connect+json, application/connect+proto";
+        http.Response.Headers.Accept = "application/grpc, application/grpc-web, application/json, application/proto, application/connect+json, application/connect+proto";
         return http.Response.WriteAsync(message);
     }
 }

@@ -16,7 +16,7 @@ internal static class UnknownMethod
         var status = new Status(StatusCode.Unimplemented, known
             ? $"Unknown method {method} for service {service}"
             : $"Unknown service {service}");
-        if (GrpcHeaders.IsGrpcContentType(contentType))
+        if (GrpcHeaders.IsGrpcOrGrpcWebContentType(contentType))
         {
             GrpcServerCall.Refuse(http, status);
             return Task.CompletedTask;
