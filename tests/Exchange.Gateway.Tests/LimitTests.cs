@@ -9,6 +9,7 @@ using Exchange.Interop.V1;
 using Exchange.Rpc;
 using Exchange.Rpc.Protocol;
 using Google.Protobuf;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Exchange.Gateway.Tests;
 
@@ -44,23 +45,57 @@ public sealed class LimitTests(Platform platform)
     }
 
     /// <summary>
-    /// Each leg in the caller's protocol: Connect JSON over HTTP/1.1 goes on over HTTP/1.1 to the
-    /// service's HTTP/1.1 port, gRPC over h2c to its h2c port.
+    /// Every call that does not stream requests goes on over HTTP/1.1 to the service's HTTP/1.1
+    /// port: Connect JSON as it came, gRPC as gRPC-Web, whose trailers frame the gateway turns
+    /// back into HTTP/2 trailers (metadata, status and message intact), unary and streamed alike.
     /// </summary>
     [Fact]
-    public async Task Calls_go_on_in_the_protocol_they_came_in()
+    public async Task Calls_go_on_over_http1_grpc_as_grpc_web_with_its_trailers_restored()
     {
         var key = await platform.Edge.CreateKey(TieUps.Jena, Role.OverseasPartner);
-        var (jsonCall, grpcCall) = ($"json-{Guid.NewGuid():N}", $"grpc-{Guid.NewGuid():N}");
+        var (jsonCall, grpcCall, streamCall) = ($"json-{Guid.NewGuid():N}", $"grpc-{Guid.NewGuid():N}", $"stream-{Guid.NewGuid():N}");
 
         using var json = new ConnectJson(platform.Edge.HttpAddress);
         var answer = await json.Post("/exchange.interop.v1.InteropTest/EmptyCall", "{}", key, headers: ("x-correlation-id", jsonCall));
         using var rpc = new GatewayRpc(platform.Edge.RpcAddress, key);
-        await rpc.Call<Empty, Empty>(Interop, "EmptyCall", new Empty(), new Metadata().Add("x-correlation-id", grpcCall));
+        var unary = await rpc.CallWithMetadata<SimpleRequest, SimpleResponse>(Interop, "UnaryCall", new SimpleRequest { Text = "Basel", ResponseSize = 3 },
+            new Metadata().Add("x-correlation-id", grpcCall).Add("x-echo-trailer-note", "kept").Add("x-echo-trailer-raw-bin", new byte[] { 0, 1, 255 }));
+
+        using var h2 = RawGrpc.H2Client();
+        var streamed = await RawGrpc.Send(h2, RawGrpc.Request(platform.Edge.RpcAddress, "/exchange.interop.v1.InteropTest/StreamingOutputCall",
+            new ByteArrayContent(RawGrpc.Frame(new StreamingRequest { ResponseSizes = { 1, 2 }, ResponseStatus = new EchoStatus { Code = 10, Message = "aborted 中止" } })),
+            key, ("x-correlation-id", streamCall)));
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(("HTTP/1.1", platform.Backend.HttpAddress.Port), platform.Backend.Arrivals[jsonCall]);
-        Assert.Equal(("HTTP/2", platform.Backend.Address.Port), platform.Backend.Arrivals[grpcCall]);
+        Assert.Equal(("HTTP/1.1", platform.Backend.HttpAddress.Port), platform.Backend.Arrivals[grpcCall]);
+        Assert.Equal("application/grpc-web+proto", platform.Backend.Received[grpcCall]["content-type"]);
+        Assert.Equal("Basel", unary.Response.Text);
+        Assert.Equal("kept", unary.Trailers.GetValue("x-echo-trailer-note"));
+        Assert.Equal(new byte[] { 0, 1, 255 }, unary.Trailers.GetBytes("x-echo-trailer-raw-bin"));
+
+        Assert.Equal(("HTTP/1.1", platform.Backend.HttpAddress.Port), platform.Backend.Arrivals[streamCall]);
+        Assert.Equal("application/grpc", streamed.Headers["content-type"]);
+        // Two messages, each in its frame, and nothing of the trailers frame.
+        Assert.Equal(2 * 5 + StreamingMessageSizes(1, 2), streamed.Body.Length);
+        Assert.Equal(("10", "aborted 中止"), (streamed.GrpcStatus, streamed.GrpcMessage));
+    }
+
+    /// <summary>The encoded sizes of the interop stream's messages with payloads of <paramref name="sizes"/> bytes.</summary>
+    private static int StreamingMessageSizes(params int[] sizes) =>
+        sizes.Select((size, index) => new StreamingResponse { Index = index, Payload = new Payload { Body = ByteString.CopyFrom(new byte[size]) } }.CalculateSize()).Sum();
+
+    [Fact]
+    public async Task With_grpc_web_upstream_off_grpc_goes_on_over_h2c()
+    {
+        await using var gateway = await GatewayHost.StartAsync([("interop", platform.Backend.Address, platform.Backend.HttpAddress)],
+            new Dictionary<string, string?> { ["Gateway:Forwarding:GrpcWebUpstream"] = "false" },
+            builder => builder.Services.AddSingleton(Routing.RpcCatalog.Platform.With(InteropReflection.Descriptor)));
+        var key = await gateway.CreateKey(TieUps.Jena, Role.OverseasPartner);
+        var call = $"grpc-{Guid.NewGuid():N}";
+        using var rpc = new GatewayRpc(gateway.RpcAddress, key);
+        await rpc.Call<Empty, Empty>(Interop, "EmptyCall", new Empty(), new Metadata().Add("x-correlation-id", call));
+        Assert.Equal(("HTTP/2", platform.Backend.Address.Port), platform.Backend.Arrivals[call]);
     }
 
     [Fact]

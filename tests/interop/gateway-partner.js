@@ -64,7 +64,7 @@ async function main() {
   assert.equal(own.error, null, `GetProject failed: ${own.error?.details}`);
   assert.equal(own.response.id, projectId);
   const foreign = await call(projects, 'GetProject', { projectId: foreignProjectId });
-  assert.equal(foreign.error?.code, grpc.status.NOT_FOUND, `the foreign project answered ${foreign.error?.code}`);
+  assert.equal(foreign.error?.code, grpc.status.NOT_FOUND, `the foreign project answered ${foreign.error?.code} ${foreign.error?.details}`);
   console.log('PASS read_own_project_not_foreign');
 
   const delegate = await call(missions, 'RegisterDelegate', {

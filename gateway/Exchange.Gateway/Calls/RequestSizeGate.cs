@@ -24,6 +24,9 @@ public sealed class RequestSizeGate(RequestDelegate next, IOptions<LimitOptions>
         else if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false)
         {
             request.Body = new BoundedRequestBody(request.Body, _limit);
+            // The gateway counts, and refuses in its own words: Kestrel's count of the same limit stands down.
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
+                kestrelLimit.MaxRequestBodySize = null;
         }
         return next(http);
     }

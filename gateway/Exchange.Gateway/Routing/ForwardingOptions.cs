@@ -20,4 +20,10 @@ public sealed class ForwardingOptions
     public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// gRPC calls that do not stream requests go on to a service's HTTP/1.1 port as gRPC-Web
+    /// (<see cref="Http1Upstream"/>); off, they go over h2c to its gRPC port.
+    /// </summary>
+    public bool GrpcWebUpstream { get; set; } = true;
 }
