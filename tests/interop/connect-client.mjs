@@ -1,7 +1,8 @@
 // The Connect protocol cases, run by @connectrpc/connect-node against a server of
-// exchange.interop.v1.InteropTest.
+// exchange.interop.v1.InteropTest; with the protocol grpc-web, the same cases over connect-node's
+// gRPC-Web transport (binary messages: the *_json cases are Connect's only).
 //
-//   node connect-client.mjs <baseUrl> <httpVersion 1.1|2> <case>
+//   node connect-client.mjs <baseUrl> <httpVersion 1.1|2> <case> [connect|grpc-web]
 //
 // With httpVersion 2 and an http:// base URL, connect-node speaks HTTP/2 with prior knowledge (h2c).
 // Prints "PASS <case>" and exits 0, or prints why the case failed and exits 1.
@@ -13,7 +14,7 @@ import protobuf from "protobufjs";
 import { create, createFileRegistry } from "@bufbuild/protobuf";
 import { FieldDescriptorProto_Label, FieldDescriptorProto_Type, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import { Code, ConnectError, createClient, decodeBinaryHeader, encodeBinaryHeader } from "@connectrpc/connect";
-import { createConnectTransport } from "@connectrpc/connect-node";
+import { createConnectTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
 
 const CASE_TIMEOUT_MS = 45_000;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -236,12 +237,16 @@ const cases = {
 };
 
 async function main() {
-  const [baseUrl, httpVersion, name] = process.argv.slice(2);
-  if (!baseUrl || !["1.1", "2"].includes(httpVersion) || !cases[name]) {
-    console.error(`usage: node connect-client.mjs <baseUrl> <1.1|2> <case>\ncases: ${Object.keys(cases).join(" ")}`);
+  const [baseUrl, httpVersion, name, protocol = "connect"] = process.argv.slice(2);
+  const grpcWeb = protocol === "grpc-web";
+  if (!baseUrl || !["1.1", "2"].includes(httpVersion) || !cases[name] || !["connect", "grpc-web"].includes(protocol)
+      || (grpcWeb && name.endsWith("_json"))) {
+    console.error(`usage: node connect-client.mjs <baseUrl> <1.1|2> <case> [connect|grpc-web]\ncases: ${Object.keys(cases).join(" ")}`);
     return 1;
   }
-  const transport = createConnectTransport({ baseUrl, httpVersion, useBinaryFormat: name.endsWith("_binary") });
+  const transport = grpcWeb
+    ? createGrpcWebTransport({ baseUrl, httpVersion, useBinaryFormat: true })
+    : createConnectTransport({ baseUrl, httpVersion, useBinaryFormat: name.endsWith("_binary") });
   const client = createClient(InteropTest, transport);
   let timer;
   const watchdog = new Promise((_, reject) => {
@@ -249,10 +254,10 @@ async function main() {
   });
   try {
     await Promise.race([cases[name]({ client, transport }), watchdog]);
-    console.log(`PASS ${name} (HTTP/${httpVersion})`);
+    console.log(`PASS ${name} (${protocol}, HTTP/${httpVersion})`);
     return 0;
   } catch (error) {
-    console.log(`FAIL ${name} (HTTP/${httpVersion}): ${error.message}`);
+    console.log(`FAIL ${name} (${protocol}, HTTP/${httpVersion}): ${error.message}`);
     if (!(error instanceof assert.AssertionError)) console.error(error.stack);
     return 1;
   } finally {
