@@ -18,13 +18,7 @@ public static class GrpcHeaders
     public const string UserAgent = "exchange-rpc-dotnet/1.0";
 
     /// <summary>True for <c>application/grpc</c> and <c>application/grpc+proto</c> (with parameters).</summary>
-    public static bool IsGrpcContentType(string? contentType)
-    {
-        if (contentType is null || !contentType.StartsWith(ContentType, StringComparison.OrdinalIgnoreCase)) return false;
-        if (contentType.Length == ContentType.Length) return true;
-        var rest = contentType.AsSpan(ContentType.Length);
-        return rest[0] == ';' || rest.StartsWith("+proto", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsGrpcContentType(string? contentType) => IsProtoContentType(contentType, ContentType);
 
     public const string WebContentType = "application/grpc-web";
     public const string WebContentTypeProto = "application/grpc-web+proto";
@@ -34,11 +28,14 @@ public static class GrpcHeaders
     /// <c>application/grpc-web+proto</c> (with parameters): gRPC's messages, with the status in a
     /// last frame of the body instead of trailers, so that it works over HTTP/1.1 too.
     /// </summary>
-    public static bool IsGrpcWebContentType(string? contentType)
+    public static bool IsGrpcWebContentType(string? contentType) => IsProtoContentType(contentType, WebContentType);
+
+    /// <summary><paramref name="baseType"/> itself, with <c>+proto</c>, or with parameters.</summary>
+    private static bool IsProtoContentType(string? contentType, string baseType)
     {
-        if (contentType is null || !contentType.StartsWith(WebContentType, StringComparison.OrdinalIgnoreCase)) return false;
-        if (contentType.Length == WebContentType.Length) return true;
-        var rest = contentType.AsSpan(WebContentType.Length);
+        if (contentType is null || !contentType.StartsWith(baseType, StringComparison.OrdinalIgnoreCase)) return false;
+        if (contentType.Length == baseType.Length) return true;
+        var rest = contentType.AsSpan(baseType.Length);
         return rest[0] == ';' || rest.StartsWith("+proto", StringComparison.OrdinalIgnoreCase);
     }
 
