@@ -42,7 +42,8 @@ internal sealed class GrpcWebResponseBody(Stream inner) : Stream
         var held = Array.Empty<byte>();
         var run = 0;
         var position = 0;
-        while (position < data.Length)
+        // Nothing follows the trailers frame; anything that does is dropped.
+        while (position < data.Length && Trailers is null)
         {
             if (_trailersFrame is null && _remaining > 0)
             {
@@ -59,8 +60,6 @@ internal sealed class GrpcWebResponseBody(Stream inner) : Stream
                 position += take;
                 _remaining -= take;
                 if (_remaining == 0) EndTrailersFrame();
-                // Nothing follows the trailers frame; anything that does is dropped.
-                if (Trailers is not null) break;
                 continue;
             }
 
@@ -80,7 +79,6 @@ internal sealed class GrpcWebResponseBody(Stream inner) : Stream
             {
                 _trailersFrame = new MemoryStream();
                 if (_remaining == 0) EndTrailersFrame();
-                if (Trailers is not null) break;
                 continue;
             }
             // A message: its header bytes from earlier writes go out first.

@@ -20,10 +20,11 @@ public static class GrpcWebTrailers
         {
             foreach (var value in values) text.Append(name.ToLowerInvariant()).Append(": ").Append(value).Append("\r\n");
         }
-        var length = Encoding.ASCII.GetByteCount(text.ToString());
+        var lines = text.ToString();
+        var length = Encoding.ASCII.GetByteCount(lines);
         var span = writer.GetSpan(MessageFrame.HeaderSize + length);
         MessageFrame.WriteHeader(span, Flag, length);
-        Encoding.ASCII.GetBytes(text.ToString(), span.Slice(MessageFrame.HeaderSize, length));
+        Encoding.ASCII.GetBytes(lines, span.Slice(MessageFrame.HeaderSize, length));
         writer.Advance(MessageFrame.HeaderSize + length);
     }
 
