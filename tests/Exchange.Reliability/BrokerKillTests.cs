@@ -21,13 +21,7 @@ public sealed class BrokerKillTests(DedicatedServers servers, ITestOutputHelper 
 {
     private const int PerTransaction = 20;
 
-    // Quarantined: after the kill, the guarded consumer's MassTransit bus (8.4.0) often never
-    // reconnects, so the outbox's events wait in its durable queue past the test's patience (two
-    // fresh-clone runs in a row: 3 of 4 buses reconnected, 239-244 of 3,000 events applied, nothing
-    // left in the outbox). That is a consumer that stays away, which the platform must heal; until
-    // it does, this test fails on it. See issue 8's notes. Run it alone with: dotnet test
-    // tests/Exchange.Reliability --filter BrokerKillTests (after removing Skip).
-    [Fact(Skip = "MassTransit consumer does not reconnect after a broker kill -9; quarantined until the platform heals it (issue 8)")]
+    [Fact]
     public async Task Broker_killed_mid_stream_loses_nothing_through_the_outbox_and_events_without_it()
     {
         var size = SuiteSize.Current;
