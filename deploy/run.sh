@@ -135,9 +135,12 @@ coordinator_key="$(demo_key coordinator)"
 body_key="$(demo_key implementation-body)"
 partner_key="$(demo_key overseas-partner)"
 
-# grpc-js for the printed example, once, out of the way of the repository's own packages.
+# grpc-js for the printed example, once, out of the way of the repository's own packages; its
+# lockfile pins every package, so npm fetches them as they are, without asking the registry.
 if [ ! -d "$state/node/node_modules/@grpc/grpc-js" ]; then
-  (ensure_node && npm install --prefix "$state/node" --no-audit --no-fund --loglevel=error @grpc/grpc-js@~1.14.7 @grpc/proto-loader@~0.8.1 >/dev/null 2>&1) \
+  mkdir -p "$state/node"
+  cp deploy/local/grpc-js-example/package.json deploy/local/grpc-js-example/package-lock.json "$state/node/"
+  (ensure_node && cd "$state/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1) \
     || echo "warning: could not install @grpc/grpc-js for the grpc-js example" >&2
 fi
 grpc_js_example="const grpc = require('@grpc/grpc-js'), loader = require('@grpc/proto-loader');
