@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Exchange.Messaging.Benchmark;
 
-/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--events-per-transaction K] [--consumer-batch N] [--consumer-concurrency C] [--dispatcher-only] [--publish-concurrency P] [--load broker|dispatcher|backlog|unpaced|paced]... [--set Key=Value]...</c>.</summary>
+/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--events-per-transaction K] [--consumer-batch N] [--consumer-concurrency C] [--dispatcher-only] [--publish-concurrency P] [--load rabbitmq|broker|dispatcher|backlog|unpaced|paced]... [--set Key=Value]...</c>.</summary>
 public sealed record BenchmarkOptions(
     int Events,
     IReadOnlyList<string> Providers,
@@ -66,7 +66,7 @@ public sealed record BenchmarkOptions(
                 case "--dispatcher-only": dispatcherOnly = true; break;
                 case "--load":
                     var load = Next().ToLowerInvariant();
-                    if (load is not ("broker" or "dispatcher" or "backlog" or "unpaced" or "paced")) throw new ArgumentException("--load is broker, dispatcher, backlog, unpaced or paced");
+                    if (load is not ("rabbitmq" or "broker" or "dispatcher" or "backlog" or "unpaced" or "paced")) throw new ArgumentException("--load is rabbitmq, broker, dispatcher, backlog, unpaced or paced");
                     (loads ??= []).Add(load);
                     break;
                 case "--set":

@@ -66,7 +66,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
                     await bus.Publish(new TallyRecorded(index % options.Streams, index, 0), context => context.Durable = true);
                 }
             }));
-            await WaitForConsumerAsync(recorder);
+            await recorder.WaitUntilConsumedAsync();
             return recorder.Figures() with { CpuMsPerEvent = CpuMsPerEvent(cpu, events) };
         }
         finally
@@ -143,7 +143,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
                 }
                 var drainCpu = CpuTime;
                 await using var dispatching = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
-                await WaitForConsumerAsync(recorder);
+                await recorder.WaitUntilConsumedAsync();
                 var drained = recorder.DrainFigures() with { CpuMsPerEvent = CpuMsPerEvent(drainCpu, events) };
                 await CheckConsumerAsync(consumer, events);
                 return drained;
@@ -155,7 +155,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             var started = Stopwatch.GetTimestamp();
             var writers = Enumerable.Range(0, options.Writers).Select(w => WriteAsync(producer, recorder, w, events, pacedRate, started)).ToArray();
             await Task.WhenAll(writers);
-            await WaitForConsumerAsync(recorder);
+            await recorder.WaitUntilConsumedAsync();
             var figures = recorder.Figures() with { CpuMsPerEvent = CpuMsPerEvent(cpuBefore, events) };
             await CheckConsumerAsync(consumer, events);
             return figures;
@@ -224,26 +224,6 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             await outbox.AddRangeAsync(db, recorded);
             await db.SaveChangesAsync();
             foreach (var index in indexes) recorder.Committed(index);
-        }
-    }
-
-    private static async Task WaitForConsumerAsync(LatencyRecorder recorder)
-    {
-        var last = -1;
-        var lastProgress = Stopwatch.GetTimestamp();
-        while (recorder.Consumed < recorder.Events)
-        {
-            await Task.Delay(20);
-            var now = recorder.Consumed;
-            if (now != last)
-            {
-                last = now;
-                lastProgress = Stopwatch.GetTimestamp();
-            }
-            else if (Stopwatch.GetElapsedTime(lastProgress) > TimeSpan.FromSeconds(60))
-            {
-                throw new TimeoutException($"no event consumed for 60 s; {now} of {recorder.Events} consumed");
-            }
         }
     }
 }

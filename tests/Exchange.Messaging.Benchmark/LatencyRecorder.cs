@@ -27,12 +27,37 @@ public sealed class LatencyRecorder(int events) : IReceiveObserver
 
     public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType) where T : class
     {
-        if (context.Message is TallyRecorded recorded && recorded.Index >= 0 && recorded.Index < events)
-        {
-            Interlocked.Increment(ref _deliveries);
-            if (Interlocked.CompareExchange(ref _consumed[recorded.Index], Stopwatch.GetTimestamp(), 0) == 0) Interlocked.Increment(ref _consumedCount);
-        }
+        if (context.Message is TallyRecorded recorded) MarkConsumed(recorded.Index);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Event <paramref name="index"/> delivered and applied (again, for a copy).</summary>
+    public void MarkConsumed(int index)
+    {
+        if (index < 0 || index >= events) return;
+        Interlocked.Increment(ref _deliveries);
+        if (Interlocked.CompareExchange(ref _consumed[index], Stopwatch.GetTimestamp(), 0) == 0) Interlocked.Increment(ref _consumedCount);
+    }
+
+    /// <summary>Returns once every event was consumed; fails when none was for a minute.</summary>
+    public async Task WaitUntilConsumedAsync()
+    {
+        var last = -1;
+        var lastProgress = Stopwatch.GetTimestamp();
+        while (Consumed < events)
+        {
+            await Task.Delay(20);
+            var now = Consumed;
+            if (now != last)
+            {
+                last = now;
+                lastProgress = Stopwatch.GetTimestamp();
+            }
+            else if (Stopwatch.GetElapsedTime(lastProgress) > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"no event consumed for 60 s; {now} of {events} consumed");
+            }
+        }
     }
 
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;

@@ -33,6 +33,11 @@ foreach (var provider in options.Providers)
         Console.WriteLine($"{provider}: {options.Events} messages through MassTransit alone (no database), {options.PublishConcurrency} publishes awaiting confirmation at a time, {BenchmarkRun.BaselineConsumerConcurrency} consumed at a time ...");
         rows.Add(("-", "broker alone (baseline)", await run.BrokerOnlyAsync(options.Events)));
     }
+    if (options.Measures("rabbitmq") && !options.DispatcherOnly && provider == options.Providers[0])
+    {
+        Console.WriteLine($"{provider}: {options.Events} messages through RabbitMQ.Client alone (no MassTransit, no database), {options.PublishConcurrency} publishes awaiting confirmation at a time ...");
+        rows.Add(("-", "RabbitMQ.Client alone (broker ceiling)", await new RawBrokerRun(options.RabbitMq, options.PublishConcurrency).RunAsync(options.Events)));
+    }
     if (options.Measures("dispatcher"))
     {
         Console.WriteLine($"{provider}: {options.Events} events committed first, then published with nobody consuming ...");
