@@ -1,4 +1,5 @@
 using Exchange.Messaging.CatchUp;
+using Exchange.Messaging.Consumers;
 using Exchange.Messaging.Correlation;
 using Exchange.Messaging.Outbox;
 using MassTransit;
@@ -57,7 +58,20 @@ public static class MessagingServiceCollectionExtensions
                 ConfigureReceiving(context, cfg, settings);
             });
         });
+        if (settings.Transport == MessagingTransport.RabbitMq) services.AddConsumerWatch(configuration, settings);
         return services;
+    }
+
+    /// <summary>The <see cref="ConsumerWatchdog"/>: a bus whose consumer stays away from its queue is restarted.</summary>
+    private static void AddConsumerWatch(this IServiceCollection services, IConfiguration configuration, MessagingSettings settings)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BusRestarter>();
+        services.TryAddSingleton(_ => new QueueProbe(settings));
+        services.TryAddSingleton<BusStartObserver>();
+        services.AddBusObserver(provider => provider.GetRequiredService<BusStartObserver>());
+        services.Configure<ConsumerWatchOptions>(configuration.GetSection(ConsumerWatchOptions.Section));
+        services.AddHostedService<ConsumerWatchdog>();
     }
 
     /// <summary>

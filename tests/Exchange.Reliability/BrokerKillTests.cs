@@ -14,7 +14,9 @@ namespace Exchange.Reliability;
 /// <remarks>
 /// After a <c>kill -9</c> the RabbitMQ client can recover its connection and consumers yet never
 /// complete another confirmed publish; the outbox dispatcher then restarts the bus
-/// (<c>Messaging:Outbox:StalledPublishRestart</c>), and the report says how often it did.
+/// (<c>Messaging:Outbox:StalledPublishRestart</c>). A consumer whose bus does not come back while
+/// its queue fills is restarted by the consumer watch (<c>Messaging:ConsumerWatch:RestartAfter</c>,
+/// 20 s here). The report says how often each happened.
 /// </remarks>
 [Collection(ReliabilityCollection.Name)]
 public sealed class BrokerKillTests(DedicatedServers servers, ITestOutputHelper output)
@@ -58,7 +60,7 @@ public sealed class BrokerKillTests(DedicatedServers servers, ITestOutputHelper 
         // The outbox's events all arrive, however long the clients take to reconnect on a busy
         // machine: patience for them; the control's lost events never come, so less for those.
         var result = await CountAsync("broker killed (kill -9) mid-stream, outbox + inbox", publisher, guardedConsumer, guarded, clock, TimeSpan.FromMinutes(2),
-            $"killed with {deliveredAtKill:N0} consumed and {waitingAtKill:N0} waiting in the outbox; broker down {downFor.TotalSeconds:0} s; bus restarts {publisher.BusRestarts}");
+            $"killed with {deliveredAtKill:N0} consumed and {waitingAtKill:N0} waiting in the outbox; broker down {downFor.TotalSeconds:0} s; bus restarts: publisher {publisher.BusRestarts}, consumer {guardedConsumer.BusRestarts}");
         var controlResult = await CountAsync("negative control: same outage, no outbox (publish after commit)", control, unguardedConsumer, unguarded, clock, TimeSpan.FromSeconds(30),
             $"{failedWhileDown:N0} publishes failed while the broker was down");
         servers.Report.Add(result, output);

@@ -96,7 +96,7 @@ public sealed class LedgerService(IHost host) : IAsyncDisposable
         return await read(scope.ServiceProvider.GetRequiredService<LedgerDb>());
     }
 
-    /// <summary>How often the outbox restarted this service's bus because its publishes hung.</summary>
+    /// <summary>How often this service's bus was restarted: by the outbox because its publishes hung, or by the consumer watch because its consumer stayed away.</summary>
     public int BusRestarts => Services.GetService<BusRestarter>()?.Restarts ?? 0;
 
     public Task<int> UndispatchedAsync() => ReadAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.DispatchedAt == null));
@@ -117,6 +117,9 @@ public sealed class LedgerService(IHost host) : IAsyncDisposable
             ["Messaging:Outbox:MaxRetryDelay"] = "00:00:02",
             // Publishing stuck after the broker's return is healed by a bus restart within the scenario's patience.
             ["Messaging:Outbox:StalledPublishRestart"] = "00:00:15",
+            // A consumer that stays away from its filling queue is brought back within the scenario's patience.
+            ["Messaging:ConsumerWatch:Interval"] = "00:00:02",
+            ["Messaging:ConsumerWatch:RestartAfter"] = "00:00:20",
         });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None)
