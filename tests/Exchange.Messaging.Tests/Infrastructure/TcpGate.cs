@@ -41,11 +41,8 @@ public sealed class TcpGate : IAsyncDisposable
     /// </summary>
     public static TcpGate Shut(Uri target, bool amqpFrames = false)
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new TcpGate(target, port, amqpFrames);
+        // Free while the gate is shut: taken where no outgoing connection can take it meanwhile.
+        return new TcpGate(target, Exchange.Testing.Loopback.FreePort(), amqpFrames);
     }
 
     public void Open()
