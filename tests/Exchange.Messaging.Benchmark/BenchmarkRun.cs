@@ -55,19 +55,8 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             var settings = Settings(new Dictionary<string, string?>());
             await using var consumer = await TallyService.StartBrokerOnlyAsync(consumerName, settings, recorder, BaselineConsumerConcurrency);
             var bus = consumer.Services.GetRequiredService<IBus>();
-            var cpu = CpuTime;
-            var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, options.PublishConcurrency).Select(async _ =>
-            {
-                await Task.Yield();
-                for (var index = Interlocked.Increment(ref next); index < events; index = Interlocked.Increment(ref next))
-                {
-                    recorder.Committed(index);
-                    await bus.Publish(new TallyRecorded(index % options.Streams, index, 0), context => context.Durable = true);
-                }
-            }));
-            await recorder.WaitUntilConsumedAsync();
-            return recorder.Figures() with { CpuMsPerEvent = CpuMsPerEvent(cpu, events) };
+            return await recorder.PublishConcurrentlyAsync(options.PublishConcurrency,
+                index => bus.Publish(new TallyRecorded(index % options.Streams, index, 0), context => context.Durable = true));
         }
         finally
         {
@@ -95,13 +84,13 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             await using (var writer = await TallyService.StartWriterAsync(Settings(producerDb)))
             {
                 await writer.SeedAsync(options.Streams);
-                var writeCpu = CpuTime;
+                var writeCpu = ProcessCpu.Now;
                 var writeStart = Stopwatch.GetTimestamp();
                 await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, writeStart)));
                 var writeTime = Stopwatch.GetElapsedTime(writeStart);
-                Console.WriteLine($"  writers alone: {events / writeTime.TotalSeconds:N0} events/s, {CpuMsPerEvent(writeCpu, events):0.00} CPU ms/event");
+                Console.WriteLine($"  writers alone: {events / writeTime.TotalSeconds:N0} events/s, {ProcessCpu.MsPerEvent(writeCpu, events):0.00} CPU ms/event");
             }
-            var cpu = CpuTime;
+            var cpu = ProcessCpu.Now;
             await using var producer = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
             long? firstAt = null;
             var firstRemaining = events;
@@ -119,7 +108,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             var elapsed = Stopwatch.GetElapsedTime(firstAt ?? Stopwatch.GetTimestamp());
             return new RunFigures(events, firstRemaining, 0, TimeSpan.Zero, elapsed, double.NaN, double.NaN)
             {
-                CpuMsPerEvent = CpuMsPerEvent(cpu, events),
+                CpuMsPerEvent = ProcessCpu.MsPerEvent(cpu, events),
             };
         }
         finally
@@ -141,31 +130,26 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
                     var start = Stopwatch.GetTimestamp();
                     await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, start)));
                 }
-                var drainCpu = CpuTime;
+                var drainCpu = ProcessCpu.Now;
                 await using var dispatching = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
                 await recorder.WaitUntilConsumedAsync();
-                var drained = recorder.DrainFigures() with { CpuMsPerEvent = CpuMsPerEvent(drainCpu, events) };
+                var drained = recorder.DrainFigures() with { CpuMsPerEvent = ProcessCpu.MsPerEvent(drainCpu, events) };
                 await CheckConsumerAsync(consumer, events);
                 return drained;
             }
             await using var producer = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
             await producer.SeedAsync(options.Streams);
 
-            var cpuBefore = CpuTime;
+            var cpuBefore = ProcessCpu.Now;
             var started = Stopwatch.GetTimestamp();
             var writers = Enumerable.Range(0, options.Writers).Select(w => WriteAsync(producer, recorder, w, events, pacedRate, started)).ToArray();
             await Task.WhenAll(writers);
             await recorder.WaitUntilConsumedAsync();
-            var figures = recorder.Figures() with { CpuMsPerEvent = CpuMsPerEvent(cpuBefore, events) };
+            var figures = recorder.Figures() with { CpuMsPerEvent = ProcessCpu.MsPerEvent(cpuBefore, events) };
             await CheckConsumerAsync(consumer, events);
             return figures;
         }
     }
-
-    private static TimeSpan CpuTime => Process.GetCurrentProcess().TotalProcessorTime;
-
-    /// <summary>CPU of this process per event since <paramref name="since"/> (a <see cref="CpuTime"/> reading), in ms.</summary>
-    private static double CpuMsPerEvent(TimeSpan since, int events) => (CpuTime - since).TotalMilliseconds / events;
 
     /// <summary>Every event applied once: the consumer's tallies add up to the events, one inbox row each.</summary>
     private static async Task CheckConsumerAsync(TallyService consumer, int events)

@@ -60,6 +60,28 @@ public sealed class LatencyRecorder(int events) : IReceiveObserver
         }
     }
 
+    /// <summary>
+    /// The loads without a database: every event goes out through <paramref name="publish"/>,
+    /// <paramref name="concurrency"/> awaiting their confirmations at a time, each marked committed
+    /// as it goes; the figures, with this process's CPU per event, once every one was consumed.
+    /// </summary>
+    public async Task<RunFigures> PublishConcurrentlyAsync(int concurrency, Func<int, Task> publish)
+    {
+        var cpu = ProcessCpu.Now;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            await Task.Yield();
+            for (var index = Interlocked.Increment(ref next); index < events; index = Interlocked.Increment(ref next))
+            {
+                Committed(index);
+                await publish(index);
+            }
+        }));
+        await WaitUntilConsumedAsync();
+        return Figures() with { CpuMsPerEvent = ProcessCpu.MsPerEvent(cpu, events) };
+    }
+
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
 
     public Task PostReceive(ReceiveContext context) => Task.CompletedTask;

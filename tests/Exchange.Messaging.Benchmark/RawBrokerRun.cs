@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -45,22 +44,12 @@ public sealed class RawBrokerRun(string rabbitMq, int publishConcurrency)
             var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, outstandingPublisherConfirmationsRateLimiter: null);
             await using var publisher = await publishing.CreateChannelAsync(options);
             var properties = new BasicProperties { Persistent = true, ContentType = "application/vnd.masstransit+json" };
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, publishConcurrency).Select(async _ =>
+            return await recorder.PublishConcurrentlyAsync(publishConcurrency, async index =>
             {
-                await Task.Yield();
                 var body = new byte[MessageBytes];
-                for (var index = Interlocked.Increment(ref next); index < events; index = Interlocked.Increment(ref next))
-                {
-                    BitConverter.TryWriteBytes(body, index);
-                    recorder.Committed(index);
-                    await publisher.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, body);
-                }
-            }));
-            await recorder.WaitUntilConsumedAsync();
-            var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-            return recorder.Figures() with { CpuMsPerEvent = cpuMs / events };
+                BitConverter.TryWriteBytes(body, index);
+                await publisher.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, body);
+            });
         }
         finally
         {

@@ -18,7 +18,7 @@ public static class Loopback
     /// </summary>
     public static int FreePort()
     {
-        var (ephemeralFirst, _) = EphemeralRange();
+        var ephemeralFirst = FirstEphemeralPort();
         for (var attempt = 0; attempt < 100 && ephemeralFirst - LowestPort > 1000; attempt++)
         {
             var port = Random.Shared.Next(LowestPort, ephemeralFirst);
@@ -48,13 +48,13 @@ public static class Loopback
         }
     }
 
-    /// <summary>The kernel's range of ports for outgoing connections (Linux), or the IANA dynamic range elsewhere.</summary>
-    private static (int First, int Last) EphemeralRange()
+    /// <summary>The first port of the kernel's range for outgoing connections (Linux), or of the IANA dynamic range elsewhere.</summary>
+    private static int FirstEphemeralPort()
     {
         try
         {
             var parts = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && int.TryParse(parts[0], out var first) && int.TryParse(parts[1], out var last)) return (first, last);
+            if (parts.Length == 2 && int.TryParse(parts[0], out var first)) return first;
         }
         catch (IOException)
         {
@@ -62,6 +62,6 @@ public static class Loopback
         catch (UnauthorizedAccessException)
         {
         }
-        return (49_152, 65_535);
+        return 49_152;
     }
 }

@@ -50,7 +50,7 @@ public sealed class ConsumerWatchdog(
     }
 
     /// <summary>One look at the queues; restarts the bus when one has waited unattended long enough.</summary>
-    internal async Task CheckAsync(CancellationToken cancellationToken)
+    private async Task CheckAsync(CancellationToken cancellationToken)
     {
         var queues = ServiceQueues(bus.CheckHealth().Endpoints.Values.Select(endpoint => endpoint.InputAddress));
         IReadOnlyDictionary<string, QueueState> states;
