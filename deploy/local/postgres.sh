@@ -70,6 +70,9 @@ ensure_role_and_database() {
   if [[ -z "$(sql "select 1 from pg_roles where rolname = '$role'")" ]]; then
     sql "create role $role login createdb"
   fi
+  # DROP DATABASE ... WITH (FORCE) must also end an autovacuum worker busy in that database, which
+  # a role may only do as a member of pg_signal_backend (granting twice is harmless).
+  sql "grant pg_signal_backend to $role" 2>/dev/null
   if [[ -z "$(sql "select 1 from pg_database where datname = '$database'")" ]]; then
     sql "create database $database owner $role"
   fi
