@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Exchange.Messaging.Benchmark;
 
-/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--events-per-transaction K] [--consumer-batch N] [--consumer-concurrency C] [--dispatcher-only] [--publish-concurrency P] [--load rabbitmq|broker|dispatcher|backlog|unpaced|paced]... [--set Key=Value]...</c>.</summary>
+/// <summary>Command line: <c>[--events N] [--provider sqlite|postgresql|both] [--streams S] [--writers W] [--paced-rate R] [--paced-events N] [--events-per-transaction K] [--consumer-batch N] [--consumer-concurrency C] [--dispatcher-only] [--warmup N] [--publish-concurrency P] [--load rabbitmq|database|broker|dispatcher|backlog|unpaced|paced]... [--set Key=Value]...</c>.</summary>
 public sealed record BenchmarkOptions(
     int Events,
     IReadOnlyList<string> Providers,
@@ -18,7 +18,8 @@ public sealed record BenchmarkOptions(
     IReadOnlySet<string>? Loads = null,
     int EventsPerTransaction = 1,
     int ConsumerBatch = 0,
-    int PublishConcurrency = 64)
+    int PublishConcurrency = 64,
+    int Warmup = 10_000)
 {
     /// <summary>The loads this run measures: all of them unless <c>--load</c> names some.</summary>
     public bool Measures(string load) => Loads is null || Loads.Contains(load);
@@ -42,6 +43,9 @@ public sealed record BenchmarkOptions(
         var eventsPerTransaction = 1;
         var consumerBatch = 0;
         var publishConcurrency = 64;
+        // Long enough for the JIT to finish its tiers (about half of the CPU of a 2,000-event warm-up
+        // run went to the JIT still), so that the loads measure the steady state a service runs in.
+        var warmup = 10_000;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -61,12 +65,13 @@ public sealed record BenchmarkOptions(
                 case "--events-per-transaction": eventsPerTransaction = Number(); break;
                 case "--consumer-batch": consumerBatch = Number(); break;
                 case "--publish-concurrency": publishConcurrency = Number(); break;
+                case "--warmup": warmup = Number(); break;
                 case "--rabbitmq": rabbitMq = Next(); break;
                 case "--postgres": postgres = Next(); break;
                 case "--dispatcher-only": dispatcherOnly = true; break;
                 case "--load":
                     var load = Next().ToLowerInvariant();
-                    if (load is not ("rabbitmq" or "broker" or "dispatcher" or "backlog" or "unpaced" or "paced")) throw new ArgumentException("--load is rabbitmq, broker, dispatcher, backlog, unpaced or paced");
+                    if (load is not ("rabbitmq" or "database" or "broker" or "dispatcher" or "backlog" or "unpaced" or "paced")) throw new ArgumentException("--load is rabbitmq, database, broker, dispatcher, backlog, unpaced or paced");
                     (loads ??= []).Add(load);
                     break;
                 case "--set":
@@ -82,10 +87,11 @@ public sealed record BenchmarkOptions(
         if (eventsPerTransaction < 1) throw new ArgumentException("--events-per-transaction is at least 1");
         if (consumerBatch < 0) throw new ArgumentException("--consumer-batch is 0 (one message per inbox transaction) or more");
         if (publishConcurrency < 1) throw new ArgumentException("--publish-concurrency is at least 1");
+        if (warmup < 0) throw new ArgumentException("--warmup is 0 (none) or more events");
         if (consumerConcurrency < 1) throw new ArgumentException("--consumer-concurrency is at least 1");
         if (providers.Any(p => p is not ("sqlite" or "postgresql"))) throw new ArgumentException("--provider is sqlite, postgresql or both");
         // Each writer owns the streams with its remainder, so writers never race for one stream's next sequence.
         streams = Math.Max(writers, streams / writers * writers);
-        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings, dispatcherOnly, loads, eventsPerTransaction, consumerBatch, publishConcurrency);
+        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings, dispatcherOnly, loads, eventsPerTransaction, consumerBatch, publishConcurrency, warmup);
     }
 }

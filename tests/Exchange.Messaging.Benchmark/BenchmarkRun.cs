@@ -84,13 +84,14 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             await using (var writer = await TallyService.StartWriterAsync(Settings(producerDb)))
             {
                 await writer.SeedAsync(options.Streams);
-                var writeCpu = ProcessCpu.Now;
+                var writeCpu = CpuMeter.Now;
                 var writeStart = Stopwatch.GetTimestamp();
                 await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, writeStart)));
                 var writeTime = Stopwatch.GetElapsedTime(writeStart);
-                Console.WriteLine($"  writers alone: {events / writeTime.TotalSeconds:N0} events/s, {ProcessCpu.MsPerEvent(writeCpu, events):0.00} CPU ms/event");
+                var writeUse = CpuMeter.Now.Since(writeCpu, events);
+                Console.WriteLine($"  writers alone: {events / writeTime.TotalSeconds:N0} events/s, CPU ms/event {writeUse.Service:0.00} in this process and {writeUse.Database:0.00} in PostgreSQL, machine {writeUse.MachineBusy:P0} busy");
             }
-            var cpu = ProcessCpu.Now;
+            var cpu = CpuMeter.Now;
             await using var producer = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
             long? firstAt = null;
             var firstRemaining = events;
@@ -108,7 +109,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             var elapsed = Stopwatch.GetElapsedTime(firstAt ?? Stopwatch.GetTimestamp());
             return new RunFigures(events, firstRemaining, 0, TimeSpan.Zero, elapsed, double.NaN, double.NaN)
             {
-                CpuMsPerEvent = ProcessCpu.MsPerEvent(cpu, events),
+                Cpu = CpuMeter.Now.Since(cpu, events),
             };
         }
         finally
@@ -130,22 +131,22 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
                     var start = Stopwatch.GetTimestamp();
                     await Task.WhenAll(Enumerable.Range(0, options.Writers).Select(w => WriteAsync(writer, recorder, w, events, null, start)));
                 }
-                var drainCpu = ProcessCpu.Now;
+                var drainCpu = CpuMeter.Now;
                 await using var dispatching = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
                 await recorder.WaitUntilConsumedAsync();
-                var drained = recorder.DrainFigures() with { CpuMsPerEvent = ProcessCpu.MsPerEvent(drainCpu, events) };
+                var drained = recorder.DrainFigures() with { Cpu = CpuMeter.Now.Since(drainCpu, events) };
                 await CheckConsumerAsync(consumer, events);
                 return drained;
             }
             await using var producer = await TallyService.StartProducerAsync($"bench-producer-{id}", Settings(producerDb));
             await producer.SeedAsync(options.Streams);
 
-            var cpuBefore = ProcessCpu.Now;
+            var cpuBefore = CpuMeter.Now;
             var started = Stopwatch.GetTimestamp();
             var writers = Enumerable.Range(0, options.Writers).Select(w => WriteAsync(producer, recorder, w, events, pacedRate, started)).ToArray();
             await Task.WhenAll(writers);
             await recorder.WaitUntilConsumedAsync();
-            var figures = recorder.Figures() with { CpuMsPerEvent = ProcessCpu.MsPerEvent(cpuBefore, events) };
+            var figures = recorder.Figures() with { Cpu = CpuMeter.Now.Since(cpuBefore, events) };
             await CheckConsumerAsync(consumer, events);
             return figures;
         }

@@ -63,11 +63,11 @@ public sealed class LatencyRecorder(int events) : IReceiveObserver
     /// <summary>
     /// The loads without a database: every event goes out through <paramref name="publish"/>,
     /// <paramref name="concurrency"/> awaiting their confirmations at a time, each marked committed
-    /// as it goes; the figures, with this process's CPU per event, once every one was consumed.
+    /// as it goes; the figures, with the CPU per event, once every one was consumed.
     /// </summary>
     public async Task<RunFigures> PublishConcurrentlyAsync(int concurrency, Func<int, Task> publish)
     {
-        var cpu = ProcessCpu.Now;
+        var cpu = CpuMeter.Now;
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -79,7 +79,7 @@ public sealed class LatencyRecorder(int events) : IReceiveObserver
             }
         }));
         await WaitUntilConsumedAsync();
-        return Figures() with { CpuMsPerEvent = ProcessCpu.MsPerEvent(cpu, events) };
+        return Figures() with { Cpu = CpuMeter.Now.Since(cpu, events) };
     }
 
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;

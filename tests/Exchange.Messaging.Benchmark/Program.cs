@@ -25,8 +25,11 @@ var rows = new List<(string Provider, string Load, RunFigures Figures)>();
 foreach (var provider in options.Providers)
 {
     var run = new BenchmarkRun(options, provider);
-    Console.WriteLine($"{provider}: warm-up ...");
-    await run.RunAsync(Math.Min(options.DispatcherOnly ? 500 : 2_000, options.Events), pacedRate: null);
+    if (options.Warmup > 0)
+    {
+        Console.WriteLine($"{provider}: warm-up, {options.Warmup} events ...");
+        await run.RunAsync(options.Warmup, pacedRate: null);
+    }
     // The baseline uses no database: once, whatever the providers.
     if (options.Measures("broker") && !options.DispatcherOnly && provider == options.Providers[0])
     {
@@ -37,6 +40,11 @@ foreach (var provider in options.Providers)
     {
         Console.WriteLine($"{provider}: {options.Events} messages through RabbitMQ.Client alone (no MassTransit, no database), {options.PublishConcurrency} publishes awaiting confirmation at a time ...");
         rows.Add(("-", "RabbitMQ.Client alone (broker ceiling)", await new RawBrokerRun(options.RabbitMq, options.PublishConcurrency).RunAsync(options.Events)));
+    }
+    if (options.Measures("database") && !options.DispatcherOnly && provider == "postgresql")
+    {
+        Console.WriteLine($"{provider}: {options.Events} events through PostgreSQL alone (set-based statements with Npgsql, no EF Core, no broker) ...");
+        rows.Add((provider, "PostgreSQL alone (database floor)", await new DatabaseFloorRun(options).RunAsync(options.Events)));
     }
     if (options.Measures("dispatcher"))
     {
@@ -62,10 +70,10 @@ foreach (var provider in options.Providers)
 }
 
 Console.WriteLine();
-Console.WriteLine("| database | load | events | committed/s | end-to-end events/s | vs 5,000/s | p50 ms | p99 ms | copies absorbed | CPU ms/event |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| database | load | events | committed/s | end-to-end events/s | vs 5,000/s | p50 ms | p99 ms | copies absorbed | CPU ms/event: .NET | broker | PostgreSQL | all | machine busy |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (provider, load, f) in rows)
 {
-    Console.WriteLine($"| {provider} | {load} | {f.Events} | {F(f.ProducedPerSecond)} | {F(f.EventsPerSecond)} | {F(f.EventsPerSecond / BenchmarkOptions.TargetEventsPerSecond, "0.00")}x | {F(f.P50Ms, "0.0")} | {F(f.P99Ms, "0.0")} | {f.Copies} | {F(f.CpuMsPerEvent, "0.00")} |");
+    Console.WriteLine($"| {provider} | {load} | {f.Events} | {F(f.ProducedPerSecond)} | {F(f.EventsPerSecond)} | {F(f.EventsPerSecond / BenchmarkOptions.TargetEventsPerSecond, "0.00")}x | {F(f.P50Ms, "0.0")} | {F(f.P99Ms, "0.0")} | {f.Copies} | {F(f.Cpu.Service, "0.00")} | {F(f.Cpu.Broker, "0.00")} | {F(f.Cpu.Database, "0.00")} | {F(f.Cpu.Total, "0.00")} | {F(f.Cpu.MachineBusy * 100, "0")} % |");
 }
 return 0;

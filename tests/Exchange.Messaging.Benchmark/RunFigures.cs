@@ -3,8 +3,8 @@ namespace Exchange.Messaging.Benchmark;
 /// <summary>What one run measured: end to end from the first producer commit to the last consumer commit.</summary>
 public sealed record RunFigures(int Events, int Consumed, int Copies, TimeSpan Producing, TimeSpan EndToEnd, double P50Ms, double P99Ms)
 {
-    /// <summary>CPU time of this process (producer, dispatcher and consumer together) per event; the broker's and PostgreSQL's are not in it.</summary>
-    public double CpuMsPerEvent { get; init; }
+    /// <summary>CPU per event of this process (writers, dispatcher and consumer together), the broker and PostgreSQL.</summary>
+    public CpuUse Cpu { get; init; } = CpuUse.None;
 
     public double EventsPerSecond => Consumed / EndToEnd.TotalSeconds;
 
