@@ -22,6 +22,7 @@ var consuming = options.ConsumerBatch > 0 ? $"consumer in batches of up to {opti
 Console.WriteLine($"{options.Events} events over {options.Streams} streams by {options.Writers} writers, {perTransaction}; {consuming}");
 foreach (var (key, value) in options.Settings) Console.WriteLine($"  {key}={value}");
 var rows = new List<(string Provider, string Load, RunFigures Figures)>();
+RunFigures? brokerFloor = null, databaseFloor = null;
 foreach (var provider in options.Providers)
 {
     var run = new BenchmarkRun(options, provider);
@@ -39,12 +40,14 @@ foreach (var provider in options.Providers)
     if (options.Measures("rabbitmq") && !options.DispatcherOnly && provider == options.Providers[0])
     {
         Console.WriteLine($"{provider}: {options.Events} messages through RabbitMQ.Client alone (no MassTransit, no database), {options.PublishConcurrency} publishes awaiting confirmation at a time ...");
-        rows.Add(("-", "RabbitMQ.Client alone (broker ceiling)", await new RawBrokerRun(options.RabbitMq, options.PublishConcurrency).RunAsync(options.Events)));
+        brokerFloor = await new RawBrokerRun(options.RabbitMq, options.PublishConcurrency).RunAsync(options.Events);
+        rows.Add(("-", "RabbitMQ.Client alone (broker ceiling)", brokerFloor));
     }
     if (options.Measures("database") && !options.DispatcherOnly && provider == "postgresql")
     {
         Console.WriteLine($"{provider}: {options.Events} events through PostgreSQL alone (set-based statements with Npgsql, no EF Core, no broker) ...");
-        rows.Add((provider, "PostgreSQL alone (database floor)", await new DatabaseFloorRun(options).RunAsync(options.Events)));
+        databaseFloor = await new DatabaseFloorRun(options).RunAsync(options.Events);
+        rows.Add((provider, "PostgreSQL alone (database floor)", databaseFloor));
     }
     if (options.Measures("dispatcher"))
     {
@@ -75,5 +78,14 @@ Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|--
 foreach (var (provider, load, f) in rows)
 {
     Console.WriteLine($"| {provider} | {load} | {f.Events} | {F(f.ProducedPerSecond)} | {F(f.EventsPerSecond)} | {F(f.EventsPerSecond / BenchmarkOptions.TargetEventsPerSecond, "0.00")}x | {F(f.P50Ms, "0.0")} | {F(f.P99Ms, "0.0")} | {f.Copies} | {F(f.Cpu.Service, "0.00")} | {F(f.Cpu.Broker, "0.00")} | {F(f.Cpu.Database, "0.00")} | {F(f.Cpu.Total, "0.00")} | {F(f.Cpu.MachineBusy * 100, "0")} % |");
+}
+if (brokerFloor is not null && databaseFloor is not null)
+{
+    // What any implementation of the path needs at least: the broker's and PostgreSQL's floors added up.
+    var floor = brokerFloor.Cpu.Total + databaseFloor.Cpu.Total;
+    var most = Environment.ProcessorCount * 1000 / floor;
+    Console.WriteLine();
+    Console.WriteLine($"Floors: {F(brokerFloor.Cpu.Total, "0.00")} ms of CPU per event for the broker (RabbitMQ.Client alone) and {F(databaseFloor.Cpu.Total, "0.00")} ms for the database (set-based writes, Npgsql alone), " +
+        $"{F(floor, "0.00")} ms together: {Environment.ProcessorCount} cores carry at most {F(most)} events/s through both with nothing else running, {F(most / BenchmarkOptions.TargetEventsPerSecond, "0.00")}x the 5,000/s target.");
 }
 return 0;
