@@ -71,8 +71,8 @@ ensure_role_and_database() {
     sql "create role $role login createdb"
   fi
   # DROP DATABASE ... WITH (FORCE) must also end an autovacuum worker busy in that database, which
-  # a role may only do as a member of pg_signal_backend (granting twice is harmless).
-  sql "grant pg_signal_backend to $role" 2>/dev/null
+  # a role may only do as a member of pg_signal_backend (granting twice only raises a notice).
+  sql "set client_min_messages = warning; grant pg_signal_backend to $role"
   if [[ -z "$(sql "select 1 from pg_database where datname = '$database'")" ]]; then
     sql "create database $database owner $role"
   fi
