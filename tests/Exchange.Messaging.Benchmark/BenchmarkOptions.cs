@@ -34,7 +34,7 @@ public sealed record BenchmarkOptions(
         var writers = 4;
         var pacedRate = 1_000;
         var pacedEvents = 5_000;
-        var consumerConcurrency = 16;
+        int? consumerConcurrency = null;
         var rabbitMq = Environment.GetEnvironmentVariable("EXCHANGE_BENCH_RABBITMQ") ?? "";
         var postgres = Environment.GetEnvironmentVariable("EXCHANGE_BENCH_POSTGRES");
         var settings = new Dictionary<string, string?>();
@@ -89,9 +89,12 @@ public sealed record BenchmarkOptions(
         if (publishConcurrency < 1) throw new ArgumentException("--publish-concurrency is at least 1");
         if (warmup < 0) throw new ArgumentException("--warmup is 0 (none) or more events");
         if (consumerConcurrency < 1) throw new ArgumentException("--consumer-concurrency is at least 1");
+        // The batch consumer reads its tallies, counts them up and writes them back without a lock, so
+        // two batches at once would lose counts (and the run would fail its final check).
+        if (consumerBatch > 0 && consumerConcurrency > 1) throw new ArgumentException("--consumer-batch takes one batch at a time: leave out --consumer-concurrency or make it 1");
         if (providers.Any(p => p is not ("sqlite" or "postgresql"))) throw new ArgumentException("--provider is sqlite, postgresql or both");
         // Each writer owns the streams with its remainder, so writers never race for one stream's next sequence.
         streams = Math.Max(writers, streams / writers * writers);
-        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency, rabbitMq, postgres, settings, dispatcherOnly, loads, eventsPerTransaction, consumerBatch, publishConcurrency, warmup);
+        return new BenchmarkOptions(events, providers, streams, writers, pacedRate, pacedEvents, consumerConcurrency ?? (consumerBatch > 0 ? 1 : 16), rabbitMq, postgres, settings, dispatcherOnly, loads, eventsPerTransaction, consumerBatch, publishConcurrency, warmup);
     }
 }
