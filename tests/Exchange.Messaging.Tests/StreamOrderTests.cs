@@ -58,4 +58,47 @@ public sealed class StreamOrderTests(ITestOutputHelper output)
         await Eventually.True(() => Task.FromResult(host.Consumed.All.Count(c => ((AccountCredited)c.Message).AccountId == blocked) == 2), "the blocked stream consumed");
         Assert.Equal([0, 1], host.Consumed.All.Where(c => ((AccountCredited)c.Message).AccountId == blocked).Select(c => ((AccountCredited)c.Message).Index));
     }
+
+    /// <summary>
+    /// A round usually picks its streams from the oldest waiting events alone; when a stream in
+    /// back-off fills all of them, the round must still find the streams behind it.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task A_stream_in_back_off_holding_all_the_oldest_events_does_not_hold_back_newer_streams(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await LedgerHost.StartAsync(database, output,
+            bus => bus.AddConsumer<CreditAccountConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1),
+            new Dictionary<string, string?>
+            {
+                ["Messaging:Transport"] = "InMemory",
+                ["Messaging:Outbox:BatchSize"] = "3",
+                ["Messaging:Outbox:FirstRetryDelay"] = "00:10:00",
+                ["Messaging:Outbox:MaxRetryDelay"] = "00:10:00",
+            });
+        var blocked = Guid.NewGuid();
+        await host.WriteAsync(async (db, outbox) =>
+        {
+            var head = await outbox.AddAsync(db, blocked.ToString(), new AccountCredited(blocked, 1, 0));
+            head.MessageType = "Exchange.Contracts.Projects.ProjectRenamed, Exchange.Contracts";
+            for (var i = 1; i < 5; i++) await outbox.AddAsync(db, blocked.ToString(), new AccountCredited(blocked, 1, i));
+        });
+        await Eventually.Get(host.OutboxAsync, r => r.Any(m => m.Attempts == 1), "the blocked head failed once and waits ten minutes");
+
+        var others = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+        await host.WriteAsync(async (db, outbox) =>
+        {
+            foreach (var account in others) await outbox.AddAsync(db, account.ToString(), new AccountCredited(account, 1, 0));
+        });
+
+        var rows = await Eventually.Get(host.OutboxAsync,
+            r => r.Where(m => m.StreamKey != blocked.ToString()).All(m => m.DispatchedAt is not null),
+            "the streams behind the blocked one dispatched");
+        var blockedRows = rows.Where(m => m.StreamKey == blocked.ToString()).OrderBy(m => m.Sequence).ToList();
+        Assert.All(blockedRows, m => Assert.Null(m.DispatchedAt));
+        Assert.Equal(1, blockedRows[0].Attempts);
+        await Eventually.True(() => Task.FromResult(others.All(a => host.Consumed.All.Any(c => ((AccountCredited)c.Message).AccountId == a))), "the newer streams consumed");
+    }
 }

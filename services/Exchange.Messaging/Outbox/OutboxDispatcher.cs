@@ -164,16 +164,7 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
             if (!await _lease.TryAcquireAsync(db, _options.LeaseDuration, cancellationToken)) return 0;
 
             var now = Now;
-            // Only the head of a stream ever has a retry time, so the latest one in a stream is its head's.
-            var streams = await db.Set<OutboxMessage>()
-                .Where(m => m.DispatchedAt == null)
-                .GroupBy(m => m.StreamKey)
-                .Select(g => new { StreamKey = g.Key, Oldest = g.Min(m => m.CreatedAt), RetryAt = g.Max(m => m.NextAttemptAt) })
-                .Where(s => s.RetryAt == null || s.RetryAt <= now)
-                .OrderBy(s => s.Oldest)
-                .Select(s => s.StreamKey)
-                .Take(_options.BatchSize)
-                .ToListAsync(cancellationToken);
+            var streams = await ChooseStreamsAsync(db, now, cancellationToken);
             if (streams.Count == 0) return 0;
 
             // Ordered by stream then sequence, any cut by Take leaves each stream a prefix of its backlog.
@@ -184,6 +175,9 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
                 .ThenBy(m => m.Sequence)
                 .Take(_options.BatchSize)
                 .ToListAsync(cancellationToken);
+            // A stream whose head waits for its retry time goes no further this round.
+            var waiting = backlog.GroupBy(m => m.StreamKey).Where(g => g.First().NextAttemptAt > now).Select(g => g.Key).ToHashSet();
+            if (waiting.Count > 0) backlog.RemoveAll(m => waiting.Contains(m.StreamKey));
         }
 
         var published = new ConcurrentQueue<OutboxMessage>();
@@ -232,6 +226,39 @@ public sealed class OutboxDispatcher<TContext> : BackgroundService
             await MarkDispatchedAsync([.. confirmed.Select(m => m.Id)]);
         }
         return published.Count;
+    }
+
+    /// <summary>
+    /// Up to <see cref="OutboxOptions.BatchSize"/> streams with events waiting, the stream with the
+    /// oldest event first, none of them waiting for a retry time. Usually read from the oldest waiting
+    /// events alone (the partial index on their creation time), so that a round costs the same however
+    /// long the backlog is. When a stream among them waits for a retry, from every waiting event,
+    /// so that a stream in back-off with many old events cannot crowd the others out.
+    /// </summary>
+    private async Task<List<string>> ChooseStreamsAsync(TContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        // Only the head of a stream ever has a retry time, and a stream's head is its oldest event:
+        // a stream seen among the oldest events shows its head there, and with it any back-off.
+        var oldest = await db.Set<OutboxMessage>()
+            .Where(m => m.DispatchedAt == null)
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => new { m.StreamKey, m.NextAttemptAt })
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (oldest.All(m => m.NextAttemptAt is null || m.NextAttemptAt <= now))
+        {
+            return [.. oldest.Select(m => m.StreamKey).Distinct()];
+        }
+
+        return await db.Set<OutboxMessage>()
+            .Where(m => m.DispatchedAt == null)
+            .GroupBy(m => m.StreamKey)
+            .Select(g => new { StreamKey = g.Key, Oldest = g.Min(m => m.CreatedAt), RetryAt = g.Max(m => m.NextAttemptAt) })
+            .Where(s => s.RetryAt == null || s.RetryAt <= now)
+            .OrderBy(s => s.Oldest)
+            .Select(s => s.StreamKey)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Marks confirmed events dispatched, many rows per statement.</summary>
