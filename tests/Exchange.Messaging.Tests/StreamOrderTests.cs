@@ -20,14 +20,7 @@ public sealed class StreamOrderTests(ITestOutputHelper output)
     public async Task A_failing_event_holds_back_later_events_of_its_stream_while_other_streams_go_on(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var host = await LedgerHost.StartAsync(database, output,
-            bus => bus.AddConsumer<CreditAccountConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1),
-            new Dictionary<string, string?>
-            {
-                ["Messaging:Transport"] = "InMemory",
-                ["Messaging:Outbox:FirstRetryDelay"] = "00:00:00.100",
-                ["Messaging:Outbox:MaxRetryDelay"] = "00:00:00.200",
-            });
+        await using var host = await StartAsync(database, firstRetry: "00:00:00.100", maxRetry: "00:00:00.200");
         var (blocked, free) = (Guid.NewGuid(), Guid.NewGuid());
         var realType = "";
         await host.WriteAsync(async (db, outbox) =>
@@ -69,15 +62,7 @@ public sealed class StreamOrderTests(ITestOutputHelper output)
     public async Task A_stream_in_back_off_holding_all_the_oldest_events_does_not_hold_back_newer_streams(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var host = await LedgerHost.StartAsync(database, output,
-            bus => bus.AddConsumer<CreditAccountConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1),
-            new Dictionary<string, string?>
-            {
-                ["Messaging:Transport"] = "InMemory",
-                ["Messaging:Outbox:BatchSize"] = "3",
-                ["Messaging:Outbox:FirstRetryDelay"] = "00:10:00",
-                ["Messaging:Outbox:MaxRetryDelay"] = "00:10:00",
-            });
+        await using var host = await StartAsync(database, firstRetry: "00:10:00", maxRetry: "00:10:00", batchSize: "3");
         var blocked = Guid.NewGuid();
         await host.WriteAsync(async (db, outbox) =>
         {
@@ -101,4 +86,16 @@ public sealed class StreamOrderTests(ITestOutputHelper output)
         Assert.Equal(1, blockedRows[0].Attempts);
         await Eventually.True(() => Task.FromResult(others.All(a => host.Consumed.All.Any(c => ((AccountCredited)c.Message).AccountId == a))), "the newer streams consumed");
     }
+
+    /// <summary>A ledger host on the in-memory transport, one message at a time, with the outbox's retry delays (and round size).</summary>
+    private Task<LedgerHost> StartAsync(TestDatabase database, string firstRetry, string maxRetry, string batchSize = "1000") =>
+        LedgerHost.StartAsync(database, output,
+            bus => bus.AddConsumer<CreditAccountConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1),
+            new Dictionary<string, string?>
+            {
+                ["Messaging:Transport"] = "InMemory",
+                ["Messaging:Outbox:BatchSize"] = batchSize,
+                ["Messaging:Outbox:FirstRetryDelay"] = firstRetry,
+                ["Messaging:Outbox:MaxRetryDelay"] = maxRetry,
+            });
 }
