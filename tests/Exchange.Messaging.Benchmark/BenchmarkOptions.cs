@@ -26,6 +26,28 @@ public sealed record BenchmarkOptions(
 
     public const double TargetEventsPerSecond = 5_000;
 
+    /// <summary>
+    /// Writer <paramref name="writer"/>'s transactions of a run of <paramref name="events"/>: the
+    /// writer owns the events i with i % writers == writer, and each transaction takes
+    /// <see cref="EventsPerTransaction"/> consecutive ones of them (distinct streams).
+    /// </summary>
+    public IEnumerable<int[]> TransactionsOf(int writer, int events)
+    {
+        for (var first = writer; first < events; first += Writers * EventsPerTransaction)
+        {
+            var indexes = new List<int>(EventsPerTransaction);
+            for (var index = first; index < events && indexes.Count < EventsPerTransaction; index += Writers) indexes.Add(index);
+            yield return [.. indexes];
+        }
+    }
+
+    /// <summary>Every event applied once: the consumer's tallies add up to the events, one inbox row each.</summary>
+    public static void CheckConsumerState(long total, long inbox, int events)
+    {
+        if (total != events || inbox != events)
+            throw new InvalidOperationException($"the consumer's state is wrong: total {total} and {inbox} inbox rows for {events} events");
+    }
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var events = 20_000;

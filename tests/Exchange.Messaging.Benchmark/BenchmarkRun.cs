@@ -156,8 +156,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
     private static async Task CheckConsumerAsync(TallyService consumer, int events)
     {
         var (total, inbox) = await consumer.ConsumerStateAsync();
-        if (total != events || inbox != events)
-            throw new InvalidOperationException($"the consumer's state is wrong: total {total} and {inbox} inbox rows for {events} events");
+        BenchmarkOptions.CheckConsumerState(total, inbox, events);
     }
 
     private Dictionary<string, string?> Settings(BenchmarkDatabase database) => Settings(database.Settings);
@@ -174,20 +173,14 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
     }
 
     /// <summary>
-    /// Writer <paramref name="writer"/> owns the streams s with s % writers == writer. Each transaction
-    /// changes the tallies of <see cref="BenchmarkOptions.EventsPerTransaction"/> consecutive events of
-    /// the writer (distinct streams) and adds their events.
+    /// Writer <paramref name="writer"/>'s transactions (<see cref="BenchmarkOptions.TransactionsOf"/>):
+    /// each changes the tallies of its events' streams and adds their events.
     /// </summary>
     private async Task WriteAsync(TallyService producer, LatencyRecorder recorder, int writer, int events, int? pacedRate, long started)
     {
         await Task.Yield();
-        var step = options.Writers;
-        var perTransaction = options.EventsPerTransaction;
-        var indexes = new List<int>(perTransaction);
-        for (var first = writer; first < events; first += step * perTransaction)
+        foreach (var indexes in options.TransactionsOf(writer, events))
         {
-            indexes.Clear();
-            for (var index = first; index < events && indexes.Count < perTransaction; index += step) indexes.Add(index);
             if (pacedRate is { } rate)
             {
                 var due = TimeSpan.FromSeconds((double)indexes[^1] / rate) - Stopwatch.GetElapsedTime(started);
@@ -198,7 +191,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string provider)
             var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
             var streams = indexes.Select(index => index % options.Streams).ToList();
             var tallies = await db.Tallies.Where(t => streams.Contains(t.Stream)).ToDictionaryAsync(t => t.Stream);
-            var recorded = new List<(string, TallyRecorded)>(indexes.Count);
+            var recorded = new List<(string, TallyRecorded)>(indexes.Length);
             foreach (var index in indexes)
             {
                 var stream = index % options.Streams;

@@ -73,35 +73,29 @@ public sealed class DatabaseFloorRun(BenchmarkOptions options)
         await using var state = new NpgsqlCommand("select (select sum(total) from tallies), (select count(*) from inbox_messages)", check);
         await using var reader = await state.ExecuteReaderAsync();
         await reader.ReadAsync();
-        var (total, inbox) = (reader.GetInt64(0), reader.GetInt64(1));
-        if (total != events || inbox != events)
-            throw new InvalidOperationException($"the consumer's state is wrong: total {total} and {inbox} inbox rows for {events} events");
+        BenchmarkOptions.CheckConsumerState(reader.GetInt64(0), reader.GetInt64(1), events);
         return figures;
     }
 
     private static NpgsqlDataSource DataSource(BenchmarkDatabase database) =>
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.Settings["ConnectionStrings:tally"]) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2 }.ConnectionString);
 
-    /// <summary>Writer <paramref name="writer"/>'s events, as <see cref="BenchmarkRun"/> shares them out, K per transaction.</summary>
+    /// <summary>Writer <paramref name="writer"/>'s transactions, as the real path's writers have them (<see cref="BenchmarkOptions.TransactionsOf"/>).</summary>
     private async Task WriteAsync(NpgsqlDataSource source, LatencyRecorder recorder, ConcurrentDictionary<Guid, int> indexes, SemaphoreSlim written, int writer, int events)
     {
         await Task.Yield();
-        var perTransaction = options.EventsPerTransaction;
         var sequences = new Dictionary<int, long>();
         var type = typeof(TallyRecorded).AssemblyQualifiedName!;
         var headers = JsonSerializer.Serialize(new Dictionary<string, string> { ["X-Correlation-Id"] = Guid.NewGuid().ToString("N") });
-        var batch = new List<int>(perTransaction);
-        for (var first = writer; first < events; first += options.Writers * perTransaction)
+        foreach (var batch in options.TransactionsOf(writer, events))
         {
-            batch.Clear();
-            for (var index = first; index < events && batch.Count < perTransaction; index += options.Writers) batch.Add(index);
             var streams = batch.Select(index => index % options.Streams).ToArray();
-            var ids = new Guid[batch.Count];
-            var keys = new string[batch.Count];
-            var numbers = new long[batch.Count];
-            var bodies = new string[batch.Count];
+            var ids = new Guid[batch.Length];
+            var keys = new string[batch.Length];
+            var numbers = new long[batch.Length];
+            var bodies = new string[batch.Length];
             var now = DateTime.UtcNow;
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < batch.Length; i++)
             {
                 ids[i] = Guid.CreateVersion7();
                 indexes[ids[i]] = batch[i];
@@ -120,9 +114,9 @@ public sealed class DatabaseFloorRun(BenchmarkOptions options)
                     {
                         Parameters =
                         {
-                            new() { Value = ids }, new() { Value = keys }, new() { Value = numbers }, new() { Value = Enumerable.Repeat(type, batch.Count).ToArray() },
-                            new() { Value = bodies }, new() { Value = Enumerable.Repeat(headers, batch.Count).ToArray() },
-                            new() { Value = Enumerable.Repeat("floor", batch.Count).ToArray() }, new() { Value = Enumerable.Repeat(now, batch.Count).ToArray() },
+                            new() { Value = ids }, new() { Value = keys }, new() { Value = numbers }, new() { Value = Enumerable.Repeat(type, batch.Length).ToArray() },
+                            new() { Value = bodies }, new() { Value = Enumerable.Repeat(headers, batch.Length).ToArray() },
+                            new() { Value = Enumerable.Repeat("floor", batch.Length).ToArray() }, new() { Value = Enumerable.Repeat(now, batch.Length).ToArray() },
                         },
                     },
                 },

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Exchange.Messaging.Correlation;
 using Microsoft.EntityFrameworkCore;
@@ -90,8 +91,12 @@ public sealed class EventOutbox(ICorrelationContext correlation, TimeProvider cl
     /// streams reads every event each of them keeps in the outbox (seven days by default), about four
     /// times the cost at fifty events a stream and growing with them.
     /// </summary>
-    /// <remarks>The one parameter, {0}, is the array of stream keys.</remarks>
-    private static string LastSequencesSql(DbContext db)
+    /// <remarks>The one parameter, {0}, is the array of stream keys. Built once per model.</remarks>
+    private static string LastSequencesSql(DbContext db) => LastSequencesSqlByModel.GetValue(db.Model, _ => BuildLastSequencesSql(db));
+
+    private static readonly ConditionalWeakTable<IModel, string> LastSequencesSqlByModel = [];
+
+    private static string BuildLastSequencesSql(DbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(OutboxMessage)) ?? throw new InvalidOperationException("The outbox is not in this context's model (AddOutboxAndInbox).");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
