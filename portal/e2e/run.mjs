@@ -192,7 +192,8 @@ test('a staff member logs a mission and drafts, fixes and submits a claim', { ti
   await page.getByRole('link', { name: 'Open the claim' }).click({ timeout: 30000 });
   await page.getByTestId('claim-status').getByText('Draft').waitFor();
   await page.getByRole('button', { name: 'Add a cost line' }).click();
-  await page.locator('#line-0-category').selectOption('travel');
+  // A text box until the fiscal year's rulebook has loaded, then a list of its categories.
+  await page.locator('select#line-0-category').selectOption('travel');
   await page.locator('#line-0-description').fill('Flight Tokyo - Frankfurt and back');
   await page.locator('#line-0-amount').fill('480000');
   await page.locator('#line-0-personKey').selectOption(await page.locator('#line-0-personKey option', { hasText: 'Taro Suzuki' }).getAttribute('value'));
